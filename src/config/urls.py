@@ -1,0 +1,19 @@
+from two_factor.urls import urlpatterns as two_factor_patterns
+
+from django.contrib import admin
+from django.urls import include, path
+
+from waakhond.intake.api import api
+
+urlpatterns = [
+    path("", include("waakhond.intake.urls")),
+    path("status/", include("waakhond.portal.urls")),
+    path("api/v1/", api.urls),
+    path("staff/", include("waakhond.cases.urls")),
+    path("staff/insights/", include("waakhond.insights.urls")),
+    path("statistieken/", include("waakhond.insights.public_urls")),
+    path("account/", include("waakhond.accounts.urls")),
+    path("", include(two_factor_patterns)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

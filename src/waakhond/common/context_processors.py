@@ -1,0 +1,5 @@
+from django.conf import settings
+
+
+def waakhond(request):
+    return {"WAAKHOND_DEMO": settings.WAAKHOND_DEMO}

@@ -1,0 +1,296 @@
+"""Writes of the intake app: filing a complaint and recording its triage.
+
+A complaint is committed in one transaction (complaint, attachments, first status line and the
+audit event) before the caller acknowledges it. Triage is queued on commit; if it fails the
+complaint stays "not yet triaged" and `triage_pending` retries it.
+"""
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from waakhond.audit.models import AuditEventType
+from waakhond.audit.services import record_event
+from waakhond.common.errors import ApplicationError
+
+from .models import (
+    BAND_RANK,
+    Attachment,
+    Band,
+    Channel,
+    Complaint,
+    PriorityDecision,
+    State,
+    StatusChange,
+    TriageRecord,
+    TriageStatus,
+)
+from .tokens import hash_status_token, new_status_token
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class AttachmentUpload:
+    """A file already checked by `waakhond.intake.attachments.check_upload`."""
+
+    name: str
+    content: bytes
+    content_type: str
+    purpose: str = "evidence"
+
+
+@dataclass(frozen=True)
+class ComplaintSubmission:
+    """What a complainant tells us, from the form or the API, already validated for shape."""
+
+    description: str
+    organisation_name: str
+    complainant_name: str
+    complainant_email: str
+    complainant_phone: str = ""
+    complainant_address: str = ""
+    language: str = "nl"
+    representative: str = "self"
+    represented_person: str = ""
+    representative_body: str = ""
+    started_on: date | None = None
+    ongoing: bool | None = None
+    data_concerned: str = ""
+    contacted_organisation: bool | None = None
+    contacted_on: date | None = None
+    organisation_response: str = ""
+    desired_outcome: str = ""
+    attachments: tuple[AttachmentUpload, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class FiledComplaint:
+    complaint: Complaint
+    status_token: str | None  # None when a double submit returned the earlier complaint
+    duplicate_submit: bool = False
+
+
+def format_reference(year: int, number: int) -> str:
+    return f"WH-{year}-{number:06d}"
+
+
+def complaint_create(
+    *,
+    submission: ComplaintSubmission,
+    channel: str = Channel.WEB,
+    submission_key: str | None = None,
+    received_at=None,
+) -> FiledComplaint:
+    """File a complaint durably and return it with its one-time status token.
+
+    A second call with the same `submission_key` (a double submit) returns the first complaint
+    and no new token. Triage and the acknowledgement e-mail go out after commit.
+    """
+    if submission_key:
+        existing = Complaint.objects.filter(submission_key=submission_key).first()
+        if existing is not None:
+            return FiledComplaint(complaint=existing, status_token=None, duplicate_submit=True)
+    if len(submission.attachments) > settings.WAAKHOND_ATTACHMENT_MAX_COUNT:
+        raise ApplicationError(
+            _("U kunt hoogstens %(max)d bijlagen meesturen.") % {"max": settings.WAAKHOND_ATTACHMENT_MAX_COUNT},
+            field="attachments",
+        )
+    token = new_status_token()
+    received_at = received_at or timezone.now()
+    complaint = Complaint(
+        received_at=received_at,
+        channel=channel,
+        submission_key=submission_key or None,
+        complainant_name=submission.complainant_name,
+        complainant_email=submission.complainant_email,
+        complainant_phone=submission.complainant_phone,
+        complainant_address=submission.complainant_address,
+        language=submission.language if submission.language in {"nl", "en"} else "nl",
+        representative=submission.representative,
+        represented_person=submission.represented_person,
+        representative_body=submission.representative_body,
+        organisation_name=submission.organisation_name,
+        description=submission.description,
+        started_on=submission.started_on,
+        ongoing=submission.ongoing,
+        data_concerned=submission.data_concerned,
+        contacted_organisation=submission.contacted_organisation,
+        contacted_on=submission.contacted_on,
+        organisation_response=submission.organisation_response,
+        desired_outcome=submission.desired_outcome,
+        status_token_hash=hash_status_token(token),
+        state=State.RECEIVED,
+    )
+    complaint.organisation = _match_organisation(submission.organisation_name)
+    try:
+        with transaction.atomic():
+            complaint.save()
+            complaint.reference = format_reference(timezone.localtime(received_at).year, complaint.pk)
+            complaint.next_deadline = _initial_deadline(complaint)
+            complaint.save(update_fields=["reference", "next_deadline"])
+            for upload in submission.attachments:
+                attachment = Attachment(
+                    complaint=complaint,
+                    original_name=upload.name[:255],
+                    content_type=upload.content_type,
+                    size=len(upload.content),
+                    sha256=hashlib.sha256(upload.content).hexdigest(),
+                    purpose=upload.purpose,
+                )
+                attachment.file.save(upload.name[-100:], ContentFile(upload.content), save=False)
+                attachment.save()
+            StatusChange.objects.create(
+                complaint=complaint, from_state="", to_state=State.RECEIVED, actor_label="system"
+            )
+            record_event(
+                actor=None,
+                event_type=AuditEventType.COMPLAINT_RECEIVED,
+                obj=complaint,
+                data={"reference": complaint.reference, "channel": channel},
+            )
+            transaction.on_commit(lambda: _after_filing(complaint.pk))
+    except IntegrityError:
+        # Two identical submits raced each other: the other one won; return it.
+        if submission_key:
+            existing = Complaint.objects.filter(submission_key=submission_key).first()
+            if existing is not None:
+                return FiledComplaint(complaint=existing, status_token=None, duplicate_submit=True)
+        raise
+    return FiledComplaint(complaint=complaint, status_token=token)
+
+
+def _initial_deadline(complaint: Complaint) -> date:
+    """The decision period of Awb 4:13 (8 weeks) until the case module sets real deadlines."""
+    from datetime import timedelta
+
+    return timezone.localdate(complaint.received_at) + timedelta(weeks=8)
+
+
+def _match_organisation(name: str):
+    from waakhond.organisations.selectors import organisation_match
+
+    return organisation_match(name)
+
+
+def _after_filing(complaint_id: int) -> None:
+    """Side effects after commit: queue triage, send the acknowledgement. Never raises."""
+    from .tasks import send_acknowledgement, triage_complaint
+
+    for task in (triage_complaint, send_acknowledgement):
+        try:
+            task.enqueue(complaint_id)
+        except Exception:  # a failing side effect must not undo or hide a filed complaint
+            logger.exception("Could not run %s for complaint %s", task.name, complaint_id)
+
+
+def complaint_record_triage(*, complaint: Complaint, result: dict) -> Complaint:
+    """Store a triage result and copy its queue fields onto the complaint."""
+    band = result["priority"]["band"]
+    with transaction.atomic():
+        complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
+        record = TriageRecord.objects.create(
+            complaint=complaint,
+            engine_version=result["version"]["engine"],
+            rules_version=result["version"]["rules"],
+            result=result,
+        )
+        complaint.current_triage = record
+        complaint.triage_status = TriageStatus.DONE
+        complaint.triage_error = ""
+        complaint.band_suggested = band
+        if not complaint.priority_confirmed:
+            complaint.band = band
+        complaint.band_rank = BAND_RANK[complaint.band]
+        complaint.score = result["priority"]["score"]
+        complaint.lane_suggested = result.get("lane", "")
+        controller = result.get("controller") or {}
+        complaint.sector = controller.get("sector") or ""
+        complaint.controller_type = controller.get("type") or ""
+        complaint.category_tags = "|" + "|".join(result.get("categories", [])) + "|"
+        from_state = complaint.state
+        if complaint.state == State.RECEIVED:
+            complaint.state = State.TRIAGED
+        complaint.save()
+        if from_state != complaint.state:
+            StatusChange.objects.create(
+                complaint=complaint, from_state=from_state, to_state=complaint.state, actor_label="system"
+            )
+        record_event(
+            actor=None,
+            event_type=AuditEventType.COMPLAINT_TRIAGED,
+            obj=complaint,
+            data={"band": band, "score": result["priority"]["score"], "record": record.pk},
+        )
+    return complaint
+
+
+def complaint_record_triage_failure(*, complaint_id: int, error: str) -> None:
+    """Count a failed attempt; the complaint stays visible as not yet triaged."""
+    with transaction.atomic():
+        Complaint.objects.filter(pk=complaint_id).update(
+            triage_status=TriageStatus.FAILED,
+            triage_attempts=F("triage_attempts") + 1,
+            triage_error=error[:2000],
+        )
+        record_event(
+            actor=None,
+            event_type=AuditEventType.COMPLAINT_TRIAGE_FAILED,
+            object_type="intake.complaint",
+            object_id=str(complaint_id),
+            data={"error": error[:500]},
+        )
+
+
+def complaint_set_priority(*, complaint: Complaint, actor, band: str, reason: str = "") -> Complaint:
+    """Confirm the suggested band or override it; an override needs a reason."""
+    from waakhond.accounts.access import can_change_priority, require
+
+    require(can_change_priority(actor))
+    if band not in Band.values:
+        raise ApplicationError(_("Kies een prioriteit: hoog, middel of laag."), field="band")
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
+        is_override = band != complaint.band_suggested
+        if is_override and not reason:
+            raise ApplicationError(
+                _("Geef een reden op als u de voorgestelde prioriteit aanpast."), field="reason"
+            )
+        before = complaint.band
+        PriorityDecision.objects.create(
+            complaint=complaint,
+            actor=actor,
+            action=PriorityDecision.Action.OVERRIDE if is_override else PriorityDecision.Action.CONFIRM,
+            band_suggested=complaint.band_suggested,
+            band_before=before,
+            band_after=band,
+            reason=reason,
+        )
+        complaint.band = band
+        complaint.band_rank = BAND_RANK[band]
+        complaint.priority_confirmed = True
+        complaint.save(update_fields=["band", "band_rank", "priority_confirmed", "updated_at"])
+        record_event(
+            actor=actor,
+            event_type=(
+                AuditEventType.PRIORITY_OVERRIDDEN if is_override else AuditEventType.PRIORITY_CONFIRMED
+            ),
+            obj=complaint,
+            reason=reason,
+            data={"before": before, "after": band, "suggested": complaint.band_suggested},
+        )
+    return complaint
+
+
+def complaint_log_view(*, complaint: Complaint, actor) -> None:
+    """Every time a member of staff opens a complaint, it is logged."""
+    record_event(actor=actor, event_type=AuditEventType.COMPLAINT_VIEWED, obj=complaint)

@@ -1,0 +1,57 @@
+"""Background work of intake. With the immediate backend these run right after commit."""
+
+import logging
+
+from django_tasks import task
+
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .models import Complaint, TriageStatus
+
+logger = logging.getLogger(__name__)
+
+MAX_TRIAGE_ATTEMPTS = 5
+
+
+@task()
+def triage_complaint(complaint_id: int) -> str:
+    """Triage one complaint. A failure is recorded, never raised into the filing path."""
+    from . import services
+    from .triage_adapter import triage_complaint_now
+
+    complaint = Complaint.objects.filter(pk=complaint_id).first()
+    if complaint is None:
+        return "missing"
+    try:
+        result = triage_complaint_now(complaint)
+        services.complaint_record_triage(complaint=complaint, result=result)
+    except Exception as exc:
+        logger.exception("Triage failed for complaint %s", complaint_id)
+        services.complaint_record_triage_failure(complaint_id=complaint_id, error=repr(exc))
+        return "failed"
+    return "done"
+
+
+@task()
+def send_acknowledgement(complaint_id: int) -> str:
+    """E-mail the acknowledgement with the reference (not the status token: that was shown once)."""
+    complaint = Complaint.objects.filter(pk=complaint_id).first()
+    if complaint is None:
+        return "missing"
+    with translation.override(complaint.language or "nl"):
+        subject = render_to_string("intake/email/acknowledgement_subject.txt", {"complaint": complaint}).strip()
+        body = render_to_string("intake/email/acknowledgement_body.txt", {"complaint": complaint})
+    send_mail(subject, body, None, [complaint.complainant_email])
+    return "sent"
+
+
+def pending_triage_ids(limit: int = 500) -> list[int]:
+    """Complaints still waiting for a (successful) triage, for the retry command."""
+    return list(
+        Complaint.objects.filter(triage_status__in=[TriageStatus.PENDING, TriageStatus.FAILED])
+        .filter(triage_attempts__lt=MAX_TRIAGE_ATTEMPTS)
+        .order_by("id")
+        .values_list("id", flat=True)[:limit]
+    )

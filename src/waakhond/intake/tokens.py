@@ -1,0 +1,17 @@
+"""Status tokens: random, shown once, stored only as a SHA-256 hash."""
+
+import hashlib
+import hmac
+import secrets
+
+
+def new_status_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def hash_status_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def status_token_matches(token: str, token_hash: str) -> bool:
+    return hmac.compare_digest(hash_status_token(token or ""), token_hash or "")
