@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import public_views
 
 app_name = "statistics"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", public_views.statistics_index, name="index"),
+]
