@@ -1,0 +1,108 @@
+"""Who is complained about: the municipal register, former names, public bodies, Big Tech."""
+
+import pytest
+
+# (text, form organisation, expected name (or None), type, sector)
+CONTROLLER_TABLE = [
+    ("De gemeente Dronten filmt gesprekken.", None, "Gemeente Dronten", "public", "municipality"),
+    (
+        "De Gemeente Dronten (Flevoland) filmt gesprekken.",
+        None,
+        "Gemeente Dronten",
+        "public",
+        "municipality",
+    ),
+    (
+        "Gem. Utrecht stuurde mijn brief naar een ander.",
+        None,
+        "Gemeente Utrecht",
+        "public",
+        "municipality",
+    ),
+    (
+        "The municipality of Nissewaard took our fingerprints.",
+        None,
+        "Gemeente Nissewaard",
+        "public",
+        "municipality",
+    ),
+    (
+        "Dronten gemeente heeft camera's opgehangen.",
+        None,
+        "Gemeente Dronten",
+        "public",
+        "municipality",
+    ),
+    (
+        "De gemeente Weesp heeft mijn gegevens gedeeld.",
+        None,
+        "Gemeente Amsterdam",
+        "public",
+        "municipality",
+    ),
+    (
+        "De gemeente Hellevoetsluis vroeg mijn vingerafdruk.",
+        None,
+        "Gemeente Voorne aan Zee",
+        "public",
+        "municipality",
+    ),
+    (
+        "De gemeente Den Haag deelde mijn dossier.",
+        None,
+        "Gemeente 's-Gravenhage",
+        "public",
+        "municipality",
+    ),
+    (
+        "Ze delen mijn gegevens.",
+        "Gemeente Heerhugowaard",
+        "Gemeente Dijk en Waard",
+        "public",
+        "municipality",
+    ),
+    (
+        "Ze delen mijn gegevens.",
+        "haarlemmerliede",
+        "Gemeente Haarlemmermeer",
+        "public",
+        "municipality",
+    ),
+    ("Het UWV gaf mijn medische gegevens door.", None, None, "public", "social_security"),
+    (
+        "De Belastingdienst/Toeslagen gebruikte een risicomodel.",
+        None,
+        None,
+        "public",
+        "central_government",
+    ),
+    ("DUO heeft mijn studieschuld verkeerd geregistreerd.", None, None, "public", "education"),
+    ("Het CJIB stuurde een brief naar mijn oude adres.", None, None, "public", "police_justice"),
+    ("TikTok shows my videos to strangers.", None, None, "private", "online_platform"),
+    ("Mijn buurman filmt mijn tuin.", None, None, "individual", "other"),
+    ("De school van mijn zoon deelt foto's van leerlingen.", None, None, "public", "education"),
+    ("Het ziekenhuis stuurde mijn uitslag naar een ander.", None, None, "private", "healthcare"),
+]
+
+
+@pytest.mark.parametrize("text,org,name,ctype,sector", CONTROLLER_TABLE)
+def test_the_controller_is_identified_with_type_and_sector(run, text, org, name, ctype, sector):
+    c = run(text, organisation=org)["controller"]
+    if name:
+        assert c["name"] == name
+    assert c["type"] == ctype
+    assert c["sector"] == sector
+    for ev in c["evidence"]:
+        assert text[ev["start"] : ev["end"]] == ev["text"]
+
+
+def test_big_tech_carries_its_main_establishment(run):
+    assert run("Google keeps my location history.")["controller"]["main_establishment"] == "IE"
+    assert run("Amazon sells my data.")["controller"]["main_establishment"] == "LU"
+
+
+def test_a_town_name_alone_is_not_the_controller(run):
+    assert (
+        run("Ik woon in Dronten en mijn sportschool scant mijn gezicht.")["controller"]["sector"]
+        != "municipality"
+    )

@@ -1,0 +1,68 @@
+"""Text helpers: length-preserving lower-casing, language detection, input limits.
+
+Rules match lower-cased text, but evidence must point into the original text, so lower-casing
+must keep every character at its offset (``"İ".lower()`` has two characters; such characters
+are left as they are). Language detection counts common Dutch and English function words: no
+downloaded model, deterministic, and good enough to choose between two languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_TEXT_CHARS = 200_000  # longer texts are triaged on their first 200,000 characters
+
+NL_WORDS = frozenset(
+    """de het een en van ik je jij u we wij zij ze hij is zijn was waren heb hebt heeft hebben
+    niet geen wel ook maar als dat die dit deze om op aan met voor naar bij uit over tot door
+    mijn mij me ons onze hun hen er nog al dan toen omdat want of wordt worden werd werden
+    zou zouden moet moeten kan kunnen mag mogen wil willen gaat gaan sinds zonder tegen na
+    nooit steeds altijd wat wie waar hoe waarom heel erg gemeente gegevens""".split()
+)
+EN_WORDS = frozenset(
+    """the a an and of i you we they he she it is are was were have has had not no but if that
+    this these those to on at with for from by about my me our us their them there still when
+    because or be been being would should must can could may will do does did what who where
+    how why very company data which its than into after without""".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lower_preserving(text: str) -> str:
+    """Lower-case ``text`` without changing its length or any character's offset."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def clean_input(text: str) -> str:
+    """Bound the input size and replace characters that cannot be encoded (lone surrogates).
+
+    Offsets in the result are offsets in the text the engine saw; for inputs within the limit and
+    without lone surrogates that is the input itself.
+    """
+    if len(text) > MAX_TEXT_CHARS:
+        text = text[:MAX_TEXT_CHARS]
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def detect_language(lowered: str, hint: str | None = None) -> tuple[str, float]:
+    """Return ("nl" | "en", certainty 0-1) from function-word counts; the hint breaks ties."""
+    words = _WORD.findall(lowered, 0, 3000)  # the first few hundred words decide
+    nl = sum(1 for w in words if w in NL_WORDS)
+    en = sum(1 for w in words if w in EN_WORDS)
+    total = nl + en
+    fallback = hint if hint in ("nl", "en") else "nl"
+    if total == 0:
+        return fallback, 0.0
+    if nl == en:
+        return fallback, 0.5
+    lang = "nl" if nl > en else "en"
+    certainty = max(nl, en) / total
+    # few words give little certainty
+    certainty *= min(1.0, total / 8)
+    return lang, round(certainty, 3)
