@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Our accounts app comes before two_factor so that its templates override the library's.
+    "waakhond.accounts",
     "django_otp",
     "django_otp.plugins.otp_static",
     "django_otp.plugins.otp_totp",
@@ -58,7 +60,6 @@ INSTALLED_APPS = [
     "ninja",
     "waakhond.common",
     "waakhond.organisations",
-    "waakhond.accounts",
     "waakhond.audit",
     "waakhond.intake",
     "waakhond.cases",
@@ -196,6 +197,11 @@ WAAKHOND_API_RATE = os.environ.get("WAAKHOND_API_RATE", "30/m")
 # --- Retention --------------------------------------------------------------------------
 # Years complainant data is kept after a case closes (the Dutch authority keeps it ten).
 WAAKHOND_RETENTION_YEARS = int(os.environ.get("WAAKHOND_RETENTION_YEARS", "10"))
+# Years per decision outcome, overriding the above, e.g. "tip_recorded=5,out_of_scope=5".
+WAAKHOND_RETENTION_YEARS_BY_OUTCOME = {
+    key.strip(): int(value)
+    for key, _sep, value in (item.partition("=") for item in env_list("WAAKHOND_RETENTION_YEARS_BY_OUTCOME", ""))
+}
 
 # --- Security headers -------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -23,9 +23,14 @@ class AuditEventType(models.TextChoices):
     CASE_DECIDED = "case.decided", _("Besluit genomen")
     CASE_RESTRICTED = "case.restricted", _("Toegang tot zaak beperkt")
     CASE_NOTE_ADDED = "case.note.added", _("Notitie toegevoegd")
+    CASE_STEP_DONE = "case.step.done", _("Stap afgerond")
+    CASE_OBJECTION_RECORDED = "case.objection.recorded", _("Bezwaar vastgelegd")
+    CASE_WITHDRAWAL_RECORDED = "case.withdrawal.recorded", _("Intrekking vastgelegd")
+    CASE_REMINDER_SENT = "case.deadline.reminder_sent", _("Termijnherinnering verstuurd")
     LETTER_CREATED = "letter.created", _("Brief gemaakt")
     LETTER_SENT = "letter.sent", _("Brief verzonden")
     LETTER_TEMPLATE_CHANGED = "letter.template.changed", _("Briefsjabloon gewijzigd")
+    MESSAGE_GAVE_UP = "message.gave_up", _("E-mail definitief niet verzonden")
     PORTAL_INFORMATION_ADDED = "portal.information.added", _("Aanvulling door klager")
     PORTAL_WITHDRAWN = "portal.withdrawn", _("Ingetrokken door klager")
     PORTAL_OBJECTION_FILED = "portal.objection.filed", _("Bezwaar ingediend")
@@ -33,7 +38,32 @@ class AuditEventType(models.TextChoices):
     RETENTION_APPLIED = "retention.applied", _("Bewaartermijn toegepast")
     AUDIT_EXPORTED = "audit.exported", _("Auditlog geëxporteerd")
     PATTERN_REPORTED = "pattern.reported", _("Sectorrapport gemaakt")
+    PATTERN_SIGNAL_ACKNOWLEDGED = (
+        "pattern.signal.acknowledged",
+        _("Signaal over patroon afgehandeld"),
+    )
+    PATTERN_REBUILT = "pattern.rebuilt", _("Patronen opnieuw opgebouwd")
+    API_TOKEN_CREATED = "api.token.created", _("API-sleutel aangemaakt")
     USER_LOGGED_IN = "user.logged_in", _("Ingelogd")
+
+
+class AppendOnlyError(Exception):
+    """Someone tried to change or remove an audit event; the log only grows."""
+
+
+class AuditEventQuerySet(models.QuerySet):
+    """Refuses bulk changes: `update()` and `delete()` would rewrite the past without a trace.
+
+    Writing new events goes through `waakhond.audit.services.record_event`; this is only the
+    guard that keeps the application from editing the log by accident. The chain hash is what
+    detects a change made outside the application (see `audit_chain_verify`).
+    """
+
+    def update(self, **kwargs):
+        raise AppendOnlyError("Audit events are never updated.")
+
+    def delete(self):
+        raise AppendOnlyError("Audit events are never deleted.")
 
 
 class AuditEvent(models.Model):
@@ -58,9 +88,24 @@ class AuditEvent(models.Model):
     previous_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 
+    objects = AuditEventQuerySet.as_manager()
+
     class Meta:
         ordering = ["id"]
         indexes = [models.Index(fields=["object_type", "object_id", "id"])]
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.event_type}"
+
+    def save(self, *args, **kwargs):
+        # Append-only: an event is inserted once and never written again. `force_insert` turns
+        # a save of an unsaved copy of an existing row into an integrity error, not an UPDATE.
+        if not self._state.adding:
+            raise AppendOnlyError("Audit events are never updated.")
+        kwargs["force_insert"] = True
+        kwargs.pop("force_update", None)
+        kwargs.pop("update_fields", None)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Audit events are never deleted.")
