@@ -2,8 +2,11 @@
 
 `record_event` is called by services inside their own transaction, so an action and its
 audit line commit together or not at all. The chain: hash = SHA-256 over the previous hash
-and a canonical JSON of the event's fields. To keep the chain linear under concurrent writers
-the last row is locked (`select_for_update`) on PostgreSQL; SQLite serialises writers anyway.
+and a canonical JSON of the event's fields. To keep the chain linear under concurrent writers,
+PostgreSQL takes a transaction-scoped advisory lock *before* reading the newest event (locking the
+newest row itself is not enough: a writer that waited for it would still see the old newest row
+and fork the chain). SQLite serialises writers anyway (transactions begin IMMEDIATE). The lock is
+held until the caller's transaction commits, so services record the event as their last write.
 """
 
 import hashlib
@@ -37,6 +40,17 @@ def _hashed_fields(event: AuditEvent) -> dict[str, Any]:
     }
 
 
+# An arbitrary constant naming the audit chain's advisory lock.
+_CHAIN_LOCK_KEY = 0x57414B48
+
+
+def _lock_chain_head() -> None:
+    connection = transaction.get_connection()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+
+
 def record_event(
     *,
     actor,
@@ -52,7 +66,8 @@ def record_event(
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
     with transaction.atomic():
-        last = AuditEvent.objects.select_for_update().order_by("-id").only("hash").first()
+        _lock_chain_head()
+        last = AuditEvent.objects.order_by("-id").only("hash").first()
         previous_hash = last.hash if last else GENESIS_HASH
         event = AuditEvent(
             created_at=timezone.now(),

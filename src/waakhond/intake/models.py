@@ -71,11 +71,12 @@ class Channel(models.TextChoices):
 class Complaint(BaseModel):
     """A GDPR complaint (AVG-klacht) as the complainant filed it, and where it stands."""
 
-    reference = models.CharField(_("kenmerk"), max_length=20, unique=True, null=True, editable=False)
+    # NULL until the row has its id (the reference is made from it); unique allows many NULLs.
+    reference = models.CharField(_("kenmerk"), max_length=20, unique=True, null=True, editable=False)  # noqa: DJ001
     received_at = models.DateTimeField(_("ontvangen op"), db_index=True)
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEB)
     # Idempotency: a double submit of the same form (or API retry) finds the first complaint.
-    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)  # noqa: DJ001
 
     # Who complains
     complainant_name = models.CharField(_("naam"), max_length=200)
@@ -178,6 +179,9 @@ class TriageRecord(models.Model):
     class Meta:
         ordering = ["-id"]
 
+    def __str__(self) -> str:
+        return f"{self.complaint_id} {self.engine_version}/{self.rules_version}"
+
 
 class PriorityDecision(models.Model):
     """A person confirmed or overrode the suggested priority; overrides carry a reason."""
@@ -198,6 +202,9 @@ class PriorityDecision(models.Model):
     class Meta:
         ordering = ["-id"]
 
+    def __str__(self) -> str:
+        return f"{self.complaint_id} {self.action} {self.band_after}"
+
 
 class StatusChange(models.Model):
     """One line of a complaint's status history. Appended, never edited."""
@@ -212,3 +219,6 @@ class StatusChange(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id} {self.from_state or '-'} -> {self.to_state}"

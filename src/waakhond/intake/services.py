@@ -7,8 +7,11 @@ complaint stays "not yet triaged" and `triage_pending` retries it.
 
 import hashlib
 import logging
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
+
+from django_tasks.backends.immediate import ImmediateBackend
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -83,6 +86,16 @@ def format_reference(year: int, number: int) -> str:
     return f"WH-{year}-{number:06d}"
 
 
+def submission_key_digest(*parts: str) -> str:
+    """The stored form of an idempotency key: a SHA-256 over its scope and the key itself.
+
+    Callers pass a scope first ("web", or "api" plus the complainant's e-mail address), so
+    keys chosen by API clients never collide with keys from the web form or from another
+    complainant, and any key length fits the column.
+    """
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def complaint_create(
     *,
     submission: ComplaintSubmission,
@@ -99,7 +112,9 @@ def complaint_create(
         existing = Complaint.objects.filter(submission_key=submission_key).first()
         if existing is not None:
             return FiledComplaint(complaint=existing, status_token=None, duplicate_submit=True)
-    if len(submission.attachments) > settings.WAAKHOND_ATTACHMENT_MAX_COUNT:
+    # The count limit is about evidence; a representative body's mandate comes on top of it.
+    evidence = [a for a in submission.attachments if a.purpose != "mandate"]
+    if len(evidence) > settings.WAAKHOND_ATTACHMENT_MAX_COUNT:
         raise ApplicationError(
             _("U kunt hoogstens %(max)d bijlagen meesturen.") % {"max": settings.WAAKHOND_ATTACHMENT_MAX_COUNT},
             field="attachments",
@@ -131,6 +146,7 @@ def complaint_create(
         state=State.RECEIVED,
     )
     complaint.organisation = _match_organisation(submission.organisation_name)
+    stored_files: list[Attachment] = []
     try:
         with transaction.atomic():
             complaint.save()
@@ -147,6 +163,7 @@ def complaint_create(
                     purpose=upload.purpose,
                 )
                 attachment.file.save(upload.name[-100:], ContentFile(upload.content), save=False)
+                stored_files.append(attachment)
                 attachment.save()
             StatusChange.objects.create(
                 complaint=complaint, from_state="", to_state=State.RECEIVED, actor_label="system"
@@ -157,15 +174,29 @@ def complaint_create(
                 obj=complaint,
                 data={"reference": complaint.reference, "channel": channel},
             )
-            transaction.on_commit(lambda: _after_filing(complaint.pk))
-    except IntegrityError:
+            # Demo complaints have invented addresses, so no acknowledgement goes out; the demo
+            # loader triages them itself, in the same transaction (see load_demo).
+            if channel != Channel.DEMO:
+                transaction.on_commit(lambda: _after_filing(complaint.pk))
+    except BaseException as error:
+        # Nothing of a complaint that was not committed may stay behind, not even its files.
+        _delete_files(stored_files)
+        if not isinstance(error, IntegrityError) or not submission_key:
+            raise
         # Two identical submits raced each other: the other one won; return it.
-        if submission_key:
-            existing = Complaint.objects.filter(submission_key=submission_key).first()
-            if existing is not None:
-                return FiledComplaint(complaint=existing, status_token=None, duplicate_submit=True)
+        existing = Complaint.objects.filter(submission_key=submission_key).first()
+        if existing is not None:
+            return FiledComplaint(complaint=existing, status_token=None, duplicate_submit=True)
         raise
     return FiledComplaint(complaint=complaint, status_token=token)
+
+
+def _delete_files(attachments: list[Attachment]) -> None:
+    for attachment in attachments:
+        try:
+            attachment.file.delete(save=False)
+        except Exception:  # cleaning up must not hide the original error
+            logger.exception("Could not remove the file of an uncommitted attachment")
 
 
 def _initial_deadline(complaint: Complaint) -> date:
@@ -185,11 +216,15 @@ def _after_filing(complaint_id: int) -> None:
     """Side effects after commit: queue triage, send the acknowledgement. Never raises."""
     from .tasks import send_acknowledgement, triage_complaint
 
-    for task in (triage_complaint, send_acknowledgement):
-        try:
-            task.enqueue(complaint_id)
-        except Exception:  # a failing side effect must not undo or hide a filed complaint
-            logger.exception("Could not run %s for complaint %s", task.name, complaint_id)
+    # A database queue takes both jobs in one transaction (one commit instead of two). The
+    # immediate backend runs each job at once; those must not share a transaction.
+    queued = not isinstance(triage_complaint.get_backend(), ImmediateBackend)
+    with transaction.atomic() if queued else nullcontext():
+        for task in (triage_complaint, send_acknowledgement):
+            try:
+                task.enqueue(complaint_id)
+            except Exception:  # a failing side effect must not undo or hide a filed complaint
+                logger.exception("Could not run %s for complaint %s", task.name, complaint_id)
 
 
 def complaint_record_triage(*, complaint: Complaint, result: dict) -> Complaint:
@@ -294,3 +329,13 @@ def complaint_set_priority(*, complaint: Complaint, actor, band: str, reason: st
 def complaint_log_view(*, complaint: Complaint, actor) -> None:
     """Every time a member of staff opens a complaint, it is logged."""
     record_event(actor=actor, event_type=AuditEventType.COMPLAINT_VIEWED, obj=complaint)
+
+
+def attachment_log_view(*, complaint: Complaint, attachment: Attachment, actor) -> None:
+    """Every download of an attachment by staff is logged against its complaint."""
+    record_event(
+        actor=actor,
+        event_type=AuditEventType.ATTACHMENT_VIEWED,
+        obj=complaint,
+        data={"attachment": attachment.pk, "name": attachment.original_name},
+    )

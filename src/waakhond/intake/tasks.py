@@ -16,14 +16,20 @@ MAX_TRIAGE_ATTEMPTS = 5
 
 
 @task()
-def triage_complaint(complaint_id: int) -> str:
-    """Triage one complaint. A failure is recorded, never raised into the filing path."""
+def triage_complaint(complaint_id: int, force: bool = False) -> str:
+    """Triage one complaint. A failure is recorded, never raised into the filing path.
+
+    A complaint already triaged is skipped unless `force` (re-triage after a rules change).
+    """
     from . import services
     from .triage_adapter import triage_complaint_now
 
     complaint = Complaint.objects.filter(pk=complaint_id).first()
     if complaint is None:
         return "missing"
+    if complaint.triage_status == TriageStatus.DONE and not force:
+        # Queued twice (a retry command next to the original job): the first run did the work.
+        return "already"
     try:
         result = triage_complaint_now(complaint)
         services.complaint_record_triage(complaint=complaint, result=result)
