@@ -1,5 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "cases"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("complaints/<str:reference>/", views.complaint, name="complaint"),
+    path(
+        "complaints/<str:reference>/priority/", views.complaint_priority, name="complaint_priority"
+    ),
+    path(
+        "complaints/<str:reference>/attachments/<int:attachment_id>/",
+        views.attachment,
+        name="attachment",
+    ),
+]
