@@ -22,7 +22,9 @@ class Suspension(BaseModel):
     ends_on = models.DateField(_("tot en met"), null=True, blank=True)
     basis = models.CharField(_("grondslag"), max_length=100, blank=True)
     reason = models.TextField(_("reden"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["starts_on", "id"]
@@ -31,11 +33,15 @@ class Suspension(BaseModel):
 class ExtensionNotice(BaseModel):
     """An Awb 4:14(3) notice to the complainant naming a new decision date."""
 
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="extension_notices")
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="extension_notices"
+    )
     given_on = models.DateField(_("verstuurd op"))
     new_due_on = models.DateField(_("nieuwe beslisdatum"))
     reason = models.TextField(_("reden"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["given_on", "id"]
@@ -44,9 +50,13 @@ class ExtensionNotice(BaseModel):
 class DefaultNotice(BaseModel):
     """A written notice of default (ingebrekestelling, Awb 4:17) received from the complainant."""
 
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="default_notices")
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="default_notices"
+    )
     received_on = models.DateField(_("ontvangen op"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
 
 
 class StepDone(BaseModel):
@@ -56,7 +66,9 @@ class StepDone(BaseModel):
     lane = models.CharField(max_length=32)
     step = models.CharField(max_length=64)
     note = models.TextField(blank=True)
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["id"]
@@ -76,12 +88,16 @@ class Note(BaseModel):
 class OrganisationContact(BaseModel):
     """Quick intervention: the norm-explaining letter to the organisation, its answer, follow-up."""
 
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="organisation_contacts")
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="organisation_contacts"
+    )
     sent_on = models.DateField(_("verstuurd op"))
     answer = models.TextField(_("antwoord"), blank=True)
     answer_received_on = models.DateField(_("antwoord ontvangen op"), null=True, blank=True)
     follow_up_on = models.DateField(_("opvolgen op"), null=True, blank=True)
-    letter = models.ForeignKey("cases.Letter", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    letter = models.ForeignKey(
+        "cases.Letter", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
 
 class RightsRequest(BaseModel):
@@ -97,11 +113,15 @@ class RightsRequest(BaseModel):
         ERASURE = "erasure", _("verwijdering (AVG artikel 17)")
         OBJECTION = "objection", _("bezwaar tegen verwerking (AVG artikel 21)")
 
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="rights_requests")
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="rights_requests"
+    )
     right = models.CharField(_("recht"), max_length=20, choices=Right.choices)
     sent_by_complainant_on = models.DateField(_("door klager verstuurd op"), null=True, blank=True)
     reopened_at = models.DateTimeField(null=True, blank=True)
-    letter = models.ForeignKey("cases.Letter", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    letter = models.ForeignKey(
+        "cases.Letter", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
 
 class Referral(BaseModel):
@@ -110,7 +130,10 @@ class Referral(BaseModel):
     class Target(models.TextChoices):
         OTHER_REGULATOR = "other_regulator", _("andere toezichthouder")
         COURT = "court", _("rechter")
-        OWN_COMPLAINTS_PROCEDURE = "own_complaints_procedure", _("klachtenprocedure van de toezichthouder zelf")
+        OWN_COMPLAINTS_PROCEDURE = (
+            "own_complaints_procedure",
+            _("klachtenprocedure van de toezichthouder zelf"),
+        )
         LEAD_AUTHORITY = "lead_authority", _("leidende toezichthouder (AVG artikel 56)")
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="referrals")
@@ -133,8 +156,12 @@ class Decision(BaseModel):
     factors = models.JSONField(default=dict, blank=True)
     decided_on = models.DateField(_("besloten op"))
     made_known_on = models.DateField(_("bekendgemaakt op"))
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    letter = models.ForeignKey("cases.Letter", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    letter = models.ForeignKey(
+        "cases.Letter", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
 
 class Objection(BaseModel):
@@ -159,10 +186,16 @@ class LetterTemplate(BaseModel):
     language = models.CharField(_("taal"), max_length=2)
     subject = models.CharField(_("onderwerp"), max_length=300)
     body = models.TextField(_("tekst"))
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["kind", "language"], name="one_template_per_kind_language")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "language"], name="one_template_per_kind_language"
+            )
+        ]
 
 
 class Letter(BaseModel):
@@ -181,7 +214,9 @@ class Letter(BaseModel):
     body = models.TextField(_("tekst"))
     pdf = models.FileField(upload_to="letters/%Y/%m/", blank=True)
     visible_to_complainant = models.BooleanField(default=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["id"]
@@ -196,12 +231,18 @@ class OutgoingMessage(BaseModel):
         FAILED = "failed", _("mislukt, wordt opnieuw geprobeerd")
         GAVE_UP = "gave_up", _("mislukt")
 
-    complaint = models.ForeignKey(Complaint, null=True, blank=True, on_delete=models.CASCADE, related_name="messages")
-    letter = models.ForeignKey(Letter, null=True, blank=True, on_delete=models.SET_NULL, related_name="messages")
+    complaint = models.ForeignKey(
+        Complaint, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
+    )
+    letter = models.ForeignKey(
+        Letter, null=True, blank=True, on_delete=models.SET_NULL, related_name="messages"
+    )
     to = models.EmailField()
     subject = models.CharField(max_length=300)
     body = models.TextField()
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
