@@ -80,20 +80,29 @@ def holds(when: Condition, unless: Condition, tokens: frozenset[str] | set[str])
     return True
 
 
-def _required_literal(pattern: str) -> str | None:
+try:
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+
+def _parse(pattern: str) -> Any:
+    try:
+        return _sre_parse.parse(pattern)
+    except re.error:
+        return None
+
+
+def _required_literal(pattern: str, parsed: Any = None) -> str | None:
     """The longest run of plain characters every match must contain, used as a cheap pre-filter.
 
     Only top-level literals count (they are mandatory in every match); a pattern without such a
     run of at least three characters is always run.
     """
-    try:
-        from re import _parser as sre_parse  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - older Pythons
-        import sre_parse  # type: ignore[no-redef]
-    try:
-        parsed = sre_parse.parse(pattern)
-    except re.error:
-        return None
+    if parsed is None:
+        parsed = _parse(pattern)
+        if parsed is None:
+            return None
     best = ""
     run: list[str] = []
     for op, arg in parsed:
@@ -121,20 +130,17 @@ PREFIX_LEN = 6
 _MAX_PREFIXES = 400
 
 
-def _word_start_prefixes(pattern: str) -> frozenset[str] | None:
+def _word_start_prefixes(pattern: str, parsed: Any = None) -> frozenset[str] | None:
     """The strings (up to three characters) a match must start with, when it starts at a word start.
 
     Returns None when the pattern can start inside a word or its start cannot be bounded; such
     patterns are searched over the whole text instead (see ``Matcher``).
     """
-    try:
-        from re import _parser as sre_parse  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover
-        import sre_parse  # type: ignore[no-redef]
-    try:
-        items = list(sre_parse.parse(pattern))
-    except re.error:
-        return None
+    if parsed is None:
+        parsed = _parse(pattern)
+        if parsed is None:
+            return None
+    items = list(parsed)
     # the pattern must begin with \b (after look-behinds), so that matches start at word starts
     lead = [it for it in items if str(it[0]) not in ("ASSERT_NOT", "ASSERT")]
     if not lead or str(lead[0][0]) != "AT" or str(lead[0][1]) != "AT_BOUNDARY":
@@ -191,13 +197,209 @@ def _word_start_prefixes(pattern: str) -> frozenset[str] | None:
     return frozenset(results)
 
 
-class Matcher:
-    """Runs many patterns over a text fast: one dictionary look-up per word start.
+# ----------------------------------------------------------------------------- the word filter
+#
+# The matcher tries a pattern only at word starts whose first characters it may begin with. On
+# ordinary prose that still means a regex call at most word starts (prefixes such as "ik " or
+# "the" are common), so the matcher first finds, in one scan in C, the word starts where some
+# pattern can match at all: a single regular expression `\W(?=TRIE)` where TRIE is every
+# word-start pattern, written as a trie of its leading literal characters followed by the rest
+# of the pattern. It only has to be a superset test: at each word start it reports, the
+# matcher runs exactly the per-pattern matching it would run at any word start, so results are
+# the same as trying every word start.
+#
+# A pattern is split into (literal, rest) alternatives such that the pattern matches at a
+# position if and only if some literal + rest does: "\b(?:data )?process(?:ing|or) agreement"
+# gives "data processing agreement", "processor agreement", .... Patterns that cannot be written
+# this way (a back-reference, a named group, global flags, no literal start) are represented by
+# the prefixes the index already has for them, which is also a superset test.
 
-    Patterns that start at a word boundary are indexed by their possible first three characters
-    and tried (anchored) only at word starts that begin that way; other patterns are searched
-    over the whole text, skipped when a literal they require is absent. Every match is reported
-    as (key, start, end); per pattern, matches do not overlap (as with ``finditer``).
+_SPECIAL = frozenset("\\.^$*+?{}[]|()")
+_QUANTIFIER = frozenset("?*+{")
+_MAX_SPLITS = 64  # literal alternatives one pattern may expand to
+_LONG_ENOUGH = 6  # a literal this long is selective enough; later groups stay in the rest
+_UNSAFE_TO_EMBED = re.compile(r"\\[1-9]|\(\?P[<=]|\(\?\(|\(\?<[A-Za-z_]")
+
+
+def _skip_class(src: str, i: int) -> int:
+    """Index just after the character class starting at ``src[i] == '['``."""
+    j = i + 1
+    if j < len(src) and src[j] == "^":
+        j += 1
+    if j < len(src) and src[j] == "]":
+        j += 1
+    while j < len(src) and src[j] != "]":
+        j += 2 if src[j] == "\\" else 1
+    return j + 1
+
+
+def _top_level_bar(src: str) -> bool:
+    """Whether ``src`` has an alternation outside any group (it must then be wrapped)."""
+    depth, i = 0, 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _skip_class(src, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _leading_literal(src: str) -> tuple[str, str]:
+    """Split ``src`` into its leading run of unquantified literal characters and the rest."""
+    out: list[str] = []
+    i = 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            if i + 1 >= len(src) or src[i + 1].isalnum() or src[i + 1] == "_":
+                break  # \b, \w, \d, \1, ...: not a literal
+            ch, width = src[i + 1], 2
+        elif c in _SPECIAL:
+            break
+        else:
+            ch, width = c, 1
+        if i + width < len(src) and src[i + width] in _QUANTIFIER:
+            break  # "s?" belongs to the rest
+        out.append(ch)
+        i += width
+    return "".join(out), src[i:]
+
+
+def _leading_group(src: str) -> tuple[list[str], bool, str] | None:
+    """For ``src`` starting with a group ``(?:a|b)``: its alternatives, whether it is optional
+    (``?`` or ``??``), and what follows it. None for any other start or a repeated group."""
+    if not src.startswith("(?:"):
+        return None
+    depth, i, start = 1, 3, 3
+    alts: list[str] = []
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _skip_class(src, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                alts.append(src[start:i])
+                break
+        elif c == "|" and depth == 1:
+            alts.append(src[start:i])
+            start = i + 1
+        i += 1
+    else:
+        return None
+    rest = src[i + 1 :]
+    if rest[:2] == "?+" or rest[:1] in ("*", "+", "{"):
+        return None
+    if rest[:2] == "??":
+        return alts, True, rest[2:]
+    if rest[:1] == "?":
+        return alts, True, rest[1:]
+    return alts, False, rest
+
+
+def _literal_splits(src: str, budget: int = _MAX_SPLITS) -> list[tuple[str, str]] | None:
+    """Alternatives (literal, rest) such that ``src`` matches at a position if and only if some
+    ``literal + rest`` does, each with a non-empty literal; None when that cannot be done."""
+    lit, rest = _leading_literal(src)
+    if len(lit) >= _LONG_ENOUGH:
+        return [(lit, rest)]
+    group = _leading_group(rest)
+    if group is None:
+        return [(lit, rest)] if lit else None
+    alts, optional, after = group
+    if optional:
+        alts = alts + [""]
+    out: list[tuple[str, str]] = []
+    for alt in alts:
+        tails = _literal_splits(alt + after, budget)
+        if tails is None or len(out) + len(tails) > budget:
+            return [(lit, rest)] if lit else None
+        out.extend((lit + t_lit, t_rest) for t_lit, t_rest in tails)
+    return out
+
+
+def _trie_source(entries: set[tuple[str, str]]) -> str:
+    """One regex source that matches at a position iff some ``literal + rest`` matches there."""
+    root: dict[str, Any] = {}
+    for lit, rest in entries:
+        node = root
+        for ch in lit:
+            node = node.setdefault(ch, {})
+        node.setdefault("", set()).add(rest)  # "" never clashes with a one-character key
+
+    def emit(node: dict[str, Any]) -> str:
+        rests = node.get("", set())
+        if "" in rests:
+            return ""  # the literal alone suffices
+        alts = [f"(?:{r})" if _top_level_bar(r) else r for r in sorted(rests)]
+        for ch in sorted(k for k in node if k):
+            sub = emit(node[ch])
+            alts.append(re.escape(ch) + (f"(?:{sub})" if _top_level_bar(sub) else sub))
+        return "|".join(alts)
+
+    return emit(root)
+
+
+def _filter_entries(pat: Pattern) -> list[tuple[str, str]]:
+    """(literal, rest) alternatives for the word filter; each literal starts with a word character.
+
+    Falls back to the pattern's indexed prefixes (literal, nothing after), cut the way the index
+    looks them up, which admits every word start where the index would try the pattern.
+    """
+    src = pat.regex.pattern
+    splits = None
+    if (
+        isinstance(src, str)
+        and pat.regex.flags == re.UNICODE
+        and not _UNSAFE_TO_EMBED.search(src)
+        and src.startswith(r"\b")
+        and not _top_level_bar(src)
+    ):
+        splits = _literal_splits(src[2:])
+    if splits is None:
+        splits = []
+        for pre in pat.prefixes or ():
+            if len(pre) >= PREFIX_LEN:
+                splits.append((pre, ""))
+            elif len(pre) >= 3:
+                splits.append((pre[:3], ""))
+            elif len(pre) == 2:
+                splits.append((pre, ""))
+            else:  # a one-character key is only looked up (two characters) at the text's end
+                splits.append((pre, r"\Z"))
+    # a match found by the index starts at a word start, i.e. with a word character
+    return [(lit, rest) for lit, rest in splits if _WORD_CHAR.match(lit)]
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+class Matcher:
+    """Runs many patterns over a text fast.
+
+    Patterns that start at a word boundary are indexed by their possible first characters and
+    tried (anchored) only at word starts that begin that way, and only at the word starts where
+    the word filter (above) says some pattern can match; other patterns are searched over the
+    whole text, skipped when a literal they require is absent. Every match is reported as (key,
+    start, end); per pattern, matches do not overlap (as with ``finditer``). ``run_reference``
+    is the same matcher without the word filter (one dictionary look-up per word start); it
+    gives the same list and is kept to test the filter against.
     """
 
     _WORD_START = re.compile(r"\b\w")
@@ -205,10 +407,12 @@ class Matcher:
     def __init__(self, entries: list[tuple[Any, Pattern]]):
         self.index: dict[str, list[tuple[int, Any, Pattern]]] = {}
         self.scan: list[tuple[int, Any, Pattern]] = []
+        filter_entries: set[tuple[str, str]] = set()
         for n, (key, pat) in enumerate(entries):
             if pat.prefixes:
                 for pre in pat.prefixes:
                     self.index.setdefault(pre, []).append((n, key, pat))
+                filter_entries.update(_filter_entries(pat))
             else:
                 self.scan.append((n, key, pat))
         # three tables so that each word start costs two or three look-ups: full-length prefixes,
@@ -226,38 +430,64 @@ class Matcher:
             else:
                 self.two.setdefault(pre, []).extend(items)
         self.starts3 = frozenset(k[:3] for k in self.full) | frozenset(self.mid)
+        # the word filter: a match at p means a word starts at p + 1 where a pattern may match
+        self.word_filter = (
+            re.compile(r"\W(?=" + _trie_source(filter_entries) + ")") if filter_entries else None
+        )
 
-    def run(self, lowered: str) -> list[tuple[Any, int, int]]:
-        out: list[tuple[Any, int, int]] = []
-        last_end: dict[int, int] = {}
-        get_full = self.full.get
-        get_mid = self.mid.get
+    def _try_at(
+        self, lowered: str, i: int, out: list[tuple[Any, int, int]], last_end: dict[int, int]
+    ) -> None:
+        """Try every indexed pattern the tables give for the word start ``i``."""
         two = self.two
-        full = PREFIX_LEN
-        starts3 = self.starts3
-        for ws in self._WORD_START.finditer(lowered):
-            i = ws.start()
-            k3 = lowered[i : i + 3]
-            if k3 not in starts3 and (not two or lowered[i : i + 2] not in two):
-                continue  # most words start nothing: one set look-up
-            for cands in (
-                get_full(lowered[i : i + full]),
-                get_mid(k3),
-                two.get(lowered[i : i + 2]) if two else None,
-            ):
-                if not cands:
-                    continue
-                for n, key, pat in cands:
-                    m = pat.regex.match(lowered, i)
-                    if m is not None and m.end() > i and last_end.get(n, -1) <= i:
-                        out.append((key, i, m.end()))
-                        last_end[n] = m.end()
+        for cands in (
+            self.full.get(lowered[i : i + PREFIX_LEN]),
+            self.mid.get(lowered[i : i + 3]),
+            two.get(lowered[i : i + 2]) if two else None,
+        ):
+            if not cands:
+                continue
+            for n, key, pat in cands:
+                m = pat.regex.match(lowered, i)
+                if m is not None:
+                    end = m.end()
+                    if end > i and last_end.get(n, -1) <= i:
+                        out.append((key, i, end))
+                        last_end[n] = end
+
+    def _scan(self, lowered: str, out: list[tuple[Any, int, int]]) -> None:
         for _n, key, pat in self.scan:
             if pat.literal is not None and pat.literal not in lowered:
                 continue
             for m in pat.regex.finditer(lowered):
                 if m.end() > m.start():
                     out.append((key, m.start(), m.end()))
+
+    def run(self, lowered: str) -> list[tuple[Any, int, int]]:
+        if self.word_filter is None:
+            return self.run_reference(lowered)
+        out: list[tuple[Any, int, int]] = []
+        last_end: dict[int, int] = {}
+        try_at = self._try_at
+        if lowered and _WORD_CHAR.match(lowered):
+            try_at(lowered, 0, out, last_end)  # the filter needs a character before a word
+        for hit in self.word_filter.finditer(lowered):
+            try_at(lowered, hit.start() + 1, out, last_end)
+        self._scan(lowered, out)
+        return out
+
+    def run_reference(self, lowered: str) -> list[tuple[Any, int, int]]:
+        """``run`` without the word filter: every word start is looked up in the tables."""
+        out: list[tuple[Any, int, int]] = []
+        last_end: dict[int, int] = {}
+        two = self.two
+        starts3 = self.starts3
+        for ws in self._WORD_START.finditer(lowered):
+            i = ws.start()
+            if lowered[i : i + 3] not in starts3 and (not two or lowered[i : i + 2] not in two):
+                continue  # most words start nothing: one set look-up
+            self._try_at(lowered, i, out, last_end)
+        self._scan(lowered, out)
         return out
 
 
@@ -308,16 +538,28 @@ class Rules:
     matcher: Matcher  # fact rules (key ("f", index)) and organisation rules (key ("o", index))
 
 
-def _compile(patterns: list[str], where: str) -> tuple[Pattern, ...]:
+def _compile(
+    patterns: list[str], where: str, seen: dict[str, Pattern] | None = None
+) -> tuple[Pattern, ...]:
+    """Compile a rule's patterns; ``seen`` shares the work for a pattern used by several rules."""
     out = []
     for p in patterns:
+        if seen is not None and p in seen:
+            out.append(seen[p])
+            continue
         try:
             rx = re.compile(p)
         except re.error as exc:  # a broken rule file must fail loudly at start-up
             raise ValueError(f"bad pattern in {where}: {p!r}: {exc}") from exc
-        out.append(
-            Pattern(regex=rx, literal=_required_literal(p), prefixes=_word_start_prefixes(p))
+        parsed = _parse(p)  # parsed once for both analyses
+        pat = Pattern(
+            regex=rx,
+            literal=_required_literal(p, parsed) if parsed is not None else None,
+            prefixes=_word_start_prefixes(p, parsed) if parsed is not None else None,
         )
+        if seen is not None:
+            seen[p] = pat
+        out.append(pat)
     return tuple(out)
 
 
@@ -363,6 +605,7 @@ def _load_municipalities(csv_bytes: bytes, aliases: dict[str, Any]) -> dict[str,
 def load_rules() -> Rules:
     """Read and compile every rule file (once per process)."""
     raw_bytes = {name: _read_bytes(name) for name in RULE_FILES}
+    compiled: dict[str, Pattern] = {}
     toml = {
         n: tomllib.loads(b.decode("utf-8")) for n, b in raw_bytes.items() if n.endswith(".toml")
     }
@@ -374,7 +617,9 @@ def load_rules() -> Rules:
             value=r["value"],
             label=dict(r["label"]),
             source=r.get("source", ""),
-            patterns=_compile(list(r.get("nl", [])) + list(r.get("en", [])), r["id"]),
+            patterns=_compile(
+                list(r.get("nl", [])) + list(r.get("en", [])), r["id"], compiled
+            ),
             extract=r.get("extract"),
         )
         for r in toml["facts.toml"]["rule"]
@@ -394,7 +639,7 @@ def load_rules() -> Rules:
             sector=o["sector"],
             main_establishment=o.get("main_establishment"),
             generic=generic,
-            patterns=_compile(o["patterns"], o["id"]),
+            patterns=_compile(o["patterns"], o["id"], compiled),
         )
         for generic, key in ((False, "organisation"), (True, "generic"))
         for o in orgs_raw.get(key, [])

@@ -97,6 +97,107 @@ ARTICLE_TABLE = [
         {32, 15},
         {"lawful_basis"},
     ),
+    # Art. 12(2)-(6): an ID copy demanded before a request is handled
+    (
+        "De AP beboet het bedrijf omdat wie een inzageverzoek deed eerst een kopie van zijn "
+        "identiteitsbewijs moest opsturen; het bedrijf maakte het onnodig moeilijk.",
+        {12, 15},
+        {32},
+        {"access_rights"},
+    ),
+    # Art. 12(5): a fee for access
+    (
+        "The authority fined the company because people had to take a paid subscription "
+        "to access their own data; only one free copy a year was sent by post.",
+        {12, 15},
+        {32, 6},
+        set(),
+    ),
+    # Art. 12(1) with 13: a privacy notice only in English for Dutch children
+    (
+        "De AP legt het platform een boete op omdat de privacyverklaring voor Nederlandse kinderen "
+        "alleen in het Engels beschikbaar was en niet in duidelijke en eenvoudige taal.",
+        {12},
+        {32, 6},
+        {"transparency"},
+    ),
+    # Art. 14: data scraped from the internet, people not informed
+    (
+        "The company scrapes photos from social media and failed to inform the people concerned.",
+        {14},
+        {32},
+        {"transparency"},
+    ),
+    # Art. 27: no EU representative
+    (
+        "De website is gevestigd buiten de EU en heeft geen vertegenwoordiger in de Europese Unie aangewezen.",
+        {27},
+        {32},
+        {"other"},
+    ),
+    # Art. 38: the DPO's conflict of interest (not Art. 37)
+    (
+        "The authority fined the operator because its data protection officer was also head of "
+        "compliance, which created a conflict of interest.",
+        {38},
+        {37},
+        {"dpo"},
+    ),
+    # Art. 33 in a Dutch decision: a breach reported late
+    (
+        "De AP heeft de partij beboet omdat zij een datalek niet bij de AP heeft gemeld.",
+        {33},
+        {15},
+        {"security_breach"},
+    ),
+    # Art. 46: transfers on standard contractual clauses without supplementary measures
+    (
+        "The company transferred user data to the United States on standard contractual clauses "
+        "without supplementary measures.",
+        {44, 46},
+        {32},
+        {"transfers"},
+    ),
+    # Art. 28/29: a processor going beyond its instructions
+    (
+        "The CNIL fined the software processor, which extracted more data than the laboratories "
+        "had instructed during a migration.",
+        {28, 29},
+        set(),
+        {"processor"},
+    ),
+    # Art. 8: children without parental consent
+    (
+        "The ICO fined the platform because children under 13 used it without their parents' consent.",
+        {8},
+        {32},
+        {"lawful_basis"},
+    ),
+    # Art. 15(1)(h) with 22: the logic behind an automated decision
+    (
+        "Het hof oordeelde dat het platform de chauffeurs die automatisch waren gedeactiveerd "
+        "uitleg moet geven over de logica achter het geautomatiseerde besluit.",
+        {15, 22},
+        {32},
+        {"access_rights", "automated_decisions"},
+    ),
+    # Art. 36: prior consultation
+    (
+        "There was no data protection impact assessment and the authority had not been consulted beforehand.",
+        {35, 36},
+        {32},
+        {"dpia"},
+    ),
+]
+
+# texts that must NOT put an article at stake (false friends)
+NOT_TABLE = [
+    # "in breach of the transparency principle" is not a data breach
+    ("The DPC found the company in breach of the transparency principle.", {32, 33}),
+    # a company called "... AI" is not an automated decision
+    ("The authority fined Clearview AI for building a facial recognition database.", {22}),
+    # passing data on is a finding of Art. 6 in a decision only when the legal basis is in question
+    ("The authority fined the hospital after patient files were sent to a wrong address.", {6}),
 ]
 
 
@@ -141,3 +242,39 @@ def test_police_data_get_no_gdpr_article(run):
     )
     assert result["controller"]["sector"] == "police_justice"
     assert result["articles"] == []
+
+
+@pytest.mark.parametrize("text,must_not", NOT_TABLE)
+def test_false_friends_do_not_put_articles_at_stake(run, text, must_not):
+    arts = set(run(text)["articles"])
+    assert not (must_not & arts), f"unexpected {must_not & arts} for {text!r}"
+
+
+@pytest.mark.parametrize(
+    "text,cat",
+    [
+        ("The controller was fined for processing personal data without a legal basis.", "lawful_basis"),
+        ("Because of insufficient technical and organisational measures hackers accessed customer data.", "security_breach"),
+        ("De AP heeft de partij beboet omdat zij een datalek niet bij de AP heeft gemeld.", "security_breach"),
+    ],
+)
+def test_categories_follow_from_the_articles_cited(run, text, cat):
+    from waakhond.triage.articles import categories_of_citation
+
+    result = run(text)
+    assert cat in result["categories"]
+    for reason in result["article_reasons"]:
+        if reason["law"] == "GDPR":
+            for implied in categories_of_citation(reason["article"], reason["reference"]):
+                assert implied in result["categories"]
+
+
+def test_article_5_letters_map_to_their_own_categories():
+    from waakhond.triage.articles import categories_of_citation
+
+    assert categories_of_citation(5, "5(1)(c)") == ("data_minimisation",)
+    assert categories_of_citation(5, "5(1)(b)-(c)") == ("lawful_basis", "data_minimisation")
+    assert categories_of_citation(5, "5(1)(f)") == ("security_breach",)
+    assert categories_of_citation(5, "5(2)") == ()
+    assert categories_of_citation(12, "12(3)-(5)") == ()
+    assert categories_of_citation(32, "32(1)") == ("security_breach",)

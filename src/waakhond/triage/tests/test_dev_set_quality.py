@@ -20,20 +20,20 @@ PUBLIC_TSV = REPO.parent / "shared" / "data" / "public" / "gdpr_violations.tsv"
 
 FLOORS = {
     "dev_nl.jsonl": {
-        "articles": 0.55,
-        "categories": 0.55,
+        "articles": 0.58,
+        "categories": 0.57,
         "special_categories": 0.73,
         "vulnerable_groups": 0.65,
         "lane": 0.52,
         "language": 0.98,
         "controller.type": 0.72,
         "controller.sector": 0.65,
-        "priority.band": 0.53,
-        "dpia.likely_required": 0.76,
+        "priority.band": 0.54,
+        "dpia.likely_required": 0.77,
     },
     "dev_en.jsonl": {
-        "articles": 0.47,
-        "categories": 0.53,
+        "articles": 0.52,
+        "categories": 0.56,
         "special_categories": 0.80,
         "vulnerable_groups": 0.66,
         "lane": 0.50,
@@ -43,8 +43,11 @@ FLOORS = {
         "priority.band": 0.66,
         "dpia.likely_required": 0.77,
     },
+    # summaries of real published decisions and rulings (data/eval/README.md, "Decisions")
+    "decisions_nl.jsonl": {"articles": 0.73, "categories": 0.81, "language": 0.98},
+    "decisions_en.jsonl": {"articles": 0.72, "categories": 0.76, "language": 0.98},
 }
-PUBLIC_FLOORS = {"articles": 0.62, "categories": 0.61}
+PUBLIC_FLOORS = {"articles": 0.63, "categories": 0.62}
 
 _cache: dict[str, dict] = {}
 
