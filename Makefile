@@ -25,10 +25,12 @@ compiled-messages: $(STAMP)
 run: install
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/waakhond manage migrate --no-input -v 0
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/waakhond manage load_demo
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/waakhond manage index_pending
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/waakhond manage runserver 127.0.0.1:$(PORT)
 
 worker: install
 	WAAKHOND_TASKS=database $(BIN)/waakhond manage triage_pending
+	WAAKHOND_TASKS=database $(BIN)/waakhond manage index_pending
 	WAAKHOND_TASKS=database $(BIN)/waakhond manage db_worker
 
 # The whole suite on SQLite, then on PostgreSQL when DATABASE_URL or the local server is there.

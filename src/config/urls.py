@@ -3,7 +3,12 @@ from two_factor.urls import urlpatterns as two_factor_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from waakhond.insights.api import build_router as build_patterns_router
 from waakhond.intake.api import api
+
+# The patterns API belongs to insights; it is mounted on the one public API here, because
+# intake (which owns `api`) may not import the apps above it.
+api.add_router("/patterns", build_patterns_router())
 
 urlpatterns = [
     path("", include("waakhond.intake.urls")),

@@ -40,6 +40,28 @@ WAAKHOND_DEMO = env_bool("WAAKHOND_DEMO", False)
 # The public address used in links sent by e-mail and returned by the API.
 WAAKHOND_BASE_URL = os.environ.get("WAAKHOND_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# The authority's name as it signs letters, per letter language (…_EN for English letters).
+WAAKHOND_AUTHORITY_NAME = {
+    "nl": os.environ.get("WAAKHOND_AUTHORITY_NAME", "Autoriteit Persoonsgegevens"),
+    "en": os.environ.get(
+        "WAAKHOND_AUTHORITY_NAME_EN", "Dutch Data Protection Authority (Autoriteit Persoonsgegevens)"
+    ),
+}
+# The postal address for objections by letter and in the letterhead, per letter language.
+WAAKHOND_AUTHORITY_ADDRESS = {
+    "nl": os.environ.get("WAAKHOND_AUTHORITY_ADDRESS", "Postbus 93374, 2509 AJ Den Haag"),
+    "en": os.environ.get(
+        "WAAKHOND_AUTHORITY_ADDRESS_EN", "PO Box 93374, 2509 AJ The Hague, the Netherlands"
+    ),
+}
+# The authority's website printed in letters, per letter language.
+WAAKHOND_AUTHORITY_WEBSITE = {
+    "nl": os.environ.get("WAAKHOND_AUTHORITY_WEBSITE", "https://www.autoriteitpersoonsgegevens.nl"),
+    "en": os.environ.get(
+        "WAAKHOND_AUTHORITY_WEBSITE_EN", "https://www.autoriteitpersoonsgegevens.nl/en"
+    ),
+}
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -189,6 +211,14 @@ TASKS = {
         ),
     }
 }
+
+# --- Wiring between apps -------------------------------------------------------------
+# Imports point downward (insights -> cases -> intake). Where a lower app must trigger or show
+# something of a higher one, the connection is made here, at the project's composition root.
+# Tasks enqueued (by dotted path, with the complaint id) after a complaint's triage is stored:
+WAAKHOND_AFTER_TRIAGE_TASKS = ["waakhond.insights.tasks.index_complaint"]
+# Templates included at the end of the staff complaint page (context: complaint, request):
+WAAKHOND_COMPLAINT_PAGE_PANELS = ["insights/complaint_similar_panel.html"]
 
 # --- API --------------------------------------------------------------------------------
 # Rate limit of the public intake API per client address, in ninja's "N/unit" notation.

@@ -189,3 +189,11 @@ def can_manage_letter_templates(user) -> bool:
 def can_view_letter_templates(user) -> bool:
     # Everyone who writes letters may read the templates; administrators edit them.
     return bool(roles_of(user) & {CASE_HANDLER, TEAM_LEAD, ADMINISTRATOR})
+
+
+def can_restrict_case(user, complaint) -> bool:
+    # Team leads and administrators decide who may see a case; handlers, intake and auditors do not.
+    if not roles_of(user) & {TEAM_LEAD, ADMINISTRATOR}:
+        return False
+    # Nobody changes access to a case they may not see themselves.
+    return can_view_complaint(user, complaint)

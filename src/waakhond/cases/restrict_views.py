@@ -15,13 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from waakhond.accounts.access import PermissionDenied
+from waakhond.accounts.access import PermissionDenied, can_restrict_case
 from waakhond.accounts.decorators import staff_required
 from waakhond.common.errors import ApplicationError, NotFound
 
 from . import selectors
 from .services.common import StaleCase, case_version
-from .services_restrict import can_restrict_case, case_restrict
+from .services_restrict import case_restrict
 
 
 class RestrictForm(forms.Form):

@@ -11,22 +11,13 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from waakhond.accounts.access import can_view_complaint, require
-from waakhond.accounts.roles import ADMINISTRATOR, TEAM_LEAD, roles_of
+from waakhond.accounts.access import can_restrict_case, require
 from waakhond.audit.models import AuditEventType
 from waakhond.audit.services import record_event
 from waakhond.common.errors import ApplicationError
 from waakhond.intake.models import Complaint
 
 from .services.common import lock_case, require_visible
-
-
-def can_restrict_case(user, complaint) -> bool:
-    # Team leads and administrators decide who may see a case; handlers, intake and auditors do not.
-    if not roles_of(user) & {TEAM_LEAD, ADMINISTRATOR}:
-        return False
-    # Nobody changes access to a case they may not see themselves.
-    return can_view_complaint(user, complaint)
 
 
 def case_restrict(

@@ -2,6 +2,7 @@
 decision and attachment downloads. Views stay thin: access and reads go through `selectors`
 (which use `waakhond.accounts.access`), writes through `waakhond.intake.services`."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import FileResponse, Http404
@@ -10,7 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from waakhond.accounts.access import PermissionDenied, can_change_priority, can_view_audit_log
+from waakhond.accounts.access import (
+    PermissionDenied,
+    can_change_priority,
+    can_restrict_case,
+    can_view_audit_log,
+)
 from waakhond.accounts.decorators import staff_required
 from waakhond.common.errors import ApplicationError, NotFound
 from waakhond.intake.services import attachment_log_view, complaint_log_view, complaint_set_priority
@@ -49,6 +55,9 @@ def _render_complaint(request, complaint, *, form, status=200):
         "history": selectors.complaint_history(complaint=complaint),
         "can_change_priority": can_change_priority(request.user),
         "form": form,
+        # Panels other apps add to this page, configured in settings (e.g. similar complaints).
+        "extra_panels": settings.WAAKHOND_COMPLAINT_PAGE_PANELS,
+        "can_restrict": can_restrict_case(request.user, complaint),
         "audit_events": (
             selectors.complaint_audit_events(complaint=complaint)
             if can_view_audit_log(request.user)

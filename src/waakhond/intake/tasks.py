@@ -4,9 +4,11 @@ import logging
 
 from django_tasks import task
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.module_loading import import_string
 
 from .models import Complaint, TriageStatus
 
@@ -37,7 +39,21 @@ def triage_complaint(complaint_id: int, force: bool = False) -> str:
         logger.exception("Triage failed for complaint %s", complaint_id)
         services.complaint_record_triage_failure(complaint_id=complaint_id, error=repr(exc))
         return "failed"
+    enqueue_after_triage(complaint_id)
     return "done"
+
+
+def enqueue_after_triage(complaint_id: int) -> None:
+    """Queue the tasks configured to follow a triage (e.g. linking duplicates and patterns).
+
+    They are named in settings so that intake needs no import of the apps above it; a failure
+    here is logged and never undoes the triage (`index_pending` catches up later).
+    """
+    for path in settings.WAAKHOND_AFTER_TRIAGE_TASKS:
+        try:
+            import_string(path).enqueue(complaint_id)
+        except Exception:
+            logger.exception("Could not run %s for complaint %s", path, complaint_id)
 
 
 @task()
