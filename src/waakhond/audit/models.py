@@ -27,6 +27,10 @@ class AuditEventType(models.TextChoices):
     CASE_OBJECTION_RECORDED = "case.objection.recorded", _("Bezwaar vastgelegd")
     CASE_WITHDRAWAL_RECORDED = "case.withdrawal.recorded", _("Intrekking vastgelegd")
     CASE_REMINDER_SENT = "case.deadline.reminder_sent", _("Termijnherinnering verstuurd")
+    CASE_ORGANISATION_CONTACT_CHANGED = (
+        "case.organisation_contact.changed",
+        _("Contact met organisatie bijgewerkt"),
+    )
     LETTER_CREATED = "letter.created", _("Brief gemaakt")
     LETTER_SENT = "letter.sent", _("Brief verzonden")
     LETTER_TEMPLATE_CHANGED = "letter.template.changed", _("Briefsjabloon gewijzigd")

@@ -46,6 +46,14 @@ The complaint (an Art. 77 complaint is an application for enforcement, so Awb ch
           period ended is too late and is refused (``DeadlineError``). The named date is
           chosen by the authority, not a statutory period, so the Atw does not move it; a later
           suspension still adds days to it.
+        - further extension notices: 4:14(3) does not limit the number of notices. When the
+          named date again cannot be met, the authority gives a new notice *before that date
+          passes*, naming a later date; the date in force is then the named date of the latest
+          notice. Each notice is checked against the date in force on the day it was given: a
+          notice after that date has passed is too late, and a named date that is not later
+          than the date in force is refused (``DeadlineError``) [interpretation: the Awb text
+          speaks of "the" notice but does not forbid another; we allow a repeated notice as
+          long as each comes in time and names a reasonable date].
         - the Atw, on the statutory date (not on a named date).
     * ``progress_notice`` — GDPR 78(2): the complainant may go to court when the authority
       has not reported progress or outcome **within three months** (Reg. 1182/71 counting).
@@ -520,6 +528,7 @@ def case_deadlines(
     *,
     suspensions: Sequence[Suspension] = (),
     extension_notice: ExtensionNotice | None = None,
+    extension_notices: Sequence[ExtensionNotice] = (),
     decided_on: dt.date | None = None,
     acknowledged_on: dt.date | None = None,
     progress_interval_weeks: int = DEFAULT_PROGRESS_INTERVAL_WEEKS,
@@ -534,6 +543,9 @@ def case_deadlines(
     ``received_on``: the day the complaint reached the authority (Awb 4:13 counts from it).
     ``suspensions``: periods in which the decision clock stood still (Awb 4:15).
     ``extension_notice``: an Awb 4:14(3) notice naming a new decision date.
+    ``extension_notices``: every such notice, in any order; they are applied in the order they
+    were given and the latest one names the date in force (``extension_notice`` is the same
+    for a single notice; both may be given).
     ``decided_on``: the day the decision was given, if it was; later progress notices stop.
     ``acknowledged_on``: the day receipt was confirmed, if it was.
     ``progress_interval_weeks``: policy interval between progress notices after the first.
@@ -564,7 +576,8 @@ def case_deadlines(
         decided_on=decided_on,
     )
 
-    decision = _decision_deadline(received_on, ordered, extension_notice, decided_on, today)
+    notices = [*extension_notices, *([extension_notice] if extension_notice else [])]
+    decision = _decision_deadline(received_on, ordered, notices, decided_on, today)
     result = [
         _acknowledgement_deadline(received_on, acknowledged_on),
         decision,
@@ -609,7 +622,7 @@ def _acknowledgement_deadline(received_on: dt.date, acknowledged_on: dt.date | N
 def _decision_deadline(
     received_on: dt.date,
     suspensions: list[Suspension],
-    extension: ExtensionNotice | None,
+    extensions: Sequence[ExtensionNotice],
     decided_on: dt.date | None,
     today: dt.date,
 ) -> Deadline:
@@ -631,14 +644,14 @@ def _decision_deadline(
         # The statutory date is moved by the Atw; a date named in a 4:14(3) notice is not.
         return d if extended else next_working_day(d)
 
-    # Suspensions and the extension notice in the order they happened: each acts on the
-    # date in force at that moment. On the same day, the suspension is taken first.
-    events: list[tuple[dt.date, int, Suspension | ExtensionNotice]] = [
-        (s.start, 0, s) for s in suspensions
+    # Suspensions and extension notices in the order they happened: each acts on the date in
+    # force at that moment. On the same day, the suspension is taken first; two notices on
+    # one day are taken in the order of their named dates.
+    events: list[tuple[dt.date, int, dt.date, Suspension | ExtensionNotice]] = [
+        (s.start, 0, s.start, s) for s in suspensions
     ]
-    if extension is not None:
-        events.append((extension.given_on, 1, extension))
-    for _when, _order, event in sorted(events, key=lambda e: (e[0], e[1])):
+    events.extend((notice.given_on, 1, notice.new_due, notice) for notice in extensions)
+    for _when, _order, _named, event in sorted(events, key=lambda e: (e[0], e[1], e[2])):
         current = in_force(raw)
         if isinstance(event, Suspension):
             if event.start > current:
@@ -657,6 +670,7 @@ def _decision_deadline(
                 f"4:14(3) requires it within the decision period, which ended on "
                 f"{current.isoformat()}."
             )
+        again = extended
         if event.new_due <= current:
             raise DeadlineError(
                 f"The extension notice names {event.new_due.isoformat()}, which is not later "
@@ -665,6 +679,16 @@ def _decision_deadline(
         raw = event.new_due
         extended = True
         bases.add("Awb 4:14(3)")
+        if again:
+            story.add(
+                f"Op {_nl(event.given_on)}, vóór de genoemde datum, is de klager opnieuw bericht "
+                f"dat het besluit later komt, met een nieuwe datum (Awb 4:14, lid 3); deze "
+                f"laatste mededeling geldt: {_nl(event.new_due)}.",
+                f"On {_en(event.given_on)}, before the named date, the complainant was told again "
+                f"that the decision would come later and given a new date (Awb 4:14(3)); this "
+                f"latest notice counts: {_en(event.new_due)}.",
+            )
+            continue
         story.add(
             f"Op {_nl(event.given_on)}, binnen de termijn, is de klager bericht dat het besluit "
             f"later komt, met een nieuwe datum (Awb 4:14, lid 3): {_nl(event.new_due)}.",

@@ -273,3 +273,39 @@ class NoteForm(forms.Form):
     text = forms.CharField(
         label=_("Notitie"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class OrganisationAnswerForm(VersionedForm):
+    """Quick intervention: what the organisation answered to the letter."""
+
+    contact = forms.IntegerField(widget=forms.HiddenInput)
+    answer = forms.CharField(
+        label=_("Antwoord van de organisatie"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    received_on = date_field(_("Antwoord ontvangen op"), required=True)
+
+
+class FollowUpForm(VersionedForm):
+    """Quick intervention: the day the handler checks that the organisation complied."""
+
+    contact = forms.IntegerField(widget=forms.HiddenInput)
+    follow_up_on = date_field(_("Controledatum"), required=True)
+    reason = forms.CharField(**REASON)
+
+
+class ObjectionDeferForm(VersionedForm):
+    """Awb 7:10(3): defer the decision on an objection once, by at most six weeks."""
+
+    weeks = forms.IntegerField(
+        label=_("Aantal weken"),
+        min_value=1,
+        max_value=52,
+        help_text=_("Ten hoogste zes weken, één keer (artikel 7:10, derde lid, Awb)."),
+    )
+    reason = forms.CharField(
+        label=_("Waarom is meer tijd nodig?"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -23,6 +23,17 @@ urlpatterns = [
     path("<str:reference>/decide/", views.decide, name="decide"),
     path("<str:reference>/refer/", views.refer, name="refer"),
     path("<str:reference>/objection/", views.objection, name="objection"),
+    path("<str:reference>/objection/defer/", views.objection_defer, name="objection_defer"),
+    path(
+        "<str:reference>/organisation/answer/",
+        views.organisation_answer,
+        name="organisation_answer",
+    ),
+    path(
+        "<str:reference>/organisation/follow-up/",
+        views.organisation_follow_up,
+        name="organisation_follow_up",
+    ),
     path("<str:reference>/letters/", views.letter_create, name="letter_create"),
     path("<str:reference>/letters/<int:letter_id>/pdf/", views.letter_pdf, name="letter_pdf"),
     path("<str:reference>/letters/<int:letter_id>/send/", views.letter_send, name="letter_send"),

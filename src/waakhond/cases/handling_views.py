@@ -37,10 +37,19 @@ from waakhond.intake.models import Complaint, State
 
 from . import handling_forms as f
 from .letters import LANGUAGES
-from .models import Letter, LetterTemplate, Note, OutgoingMessage, StepDone
+from .models import Letter, LetterTemplate, Note, OrganisationContact, OutgoingMessage, StepDone
+from .selectors import complaint_current_decision, complaint_decisions
 from .selectors_deadlines import cases_at_risk, complaint_deadline_overview, objection_link_of
 from .selectors_workload import workload_per_handler, workload_per_lane
-from .services import assignment, deadline_records, decisions, lanes, notes, transitions
+from .services import (
+    assignment,
+    deadline_records,
+    decisions,
+    lanes,
+    notes,
+    organisation_contacts,
+    transitions,
+)
 from .services import letters as letter_services
 from .services import messages as message_services
 from .services.common import StaleCase, case_version
@@ -172,6 +181,8 @@ def _letter_choices(complaint: Complaint) -> list[tuple[str, str]]:
             LetterKind.DECISION,
             LetterKind.OBJECTION_DECISION,
             LetterKind.OBJECTION_ACKNOWLEDGEMENT,
+            # Made by the deferral itself (`objection_defer`), with the new date.
+            LetterKind.OBJECTION_DEFERRAL,
         )
     ]
     return [
@@ -206,11 +217,53 @@ def panel_context(complaint: Complaint, user, bound: dict | None = None) -> dict
     )
     kinds = {k.value: (v.en if lang == "en" else v.nl) for k, v in LETTER_KINDS.items()}
     link = objection_link_of(complaint)
-    decision = getattr(complaint, "decision", None) if hasattr(complaint, "decision") else None
+    decision = complaint_current_decision(complaint)
+    outcome_infos = {**DECISION_OUTCOMES, **OBJECTION_OUTCOMES}
+    earlier_decisions = [
+        {
+            "decision": d,
+            "label": getattr(outcome_infos.get(d.outcome), lang, d.outcome),
+        }
+        for d in complaint_decisions(complaint)
+        if d.superseded_at is not None
+    ]
     objection_cases = []
     if decision is not None:
         objection_cases = [o.case for o in decision.objections.select_related("case")]
     works = can_work_on_case(user, complaint)
+    today = timezone.localdate()
+
+    def contact_form(name, cls, contact, **initial_values):
+        given = bound.get(name)
+        if given is not None and str(given.data.get("contact")) == str(contact.pk):
+            return given
+        return cls(
+            initial={**initial, "contact": contact.pk, **initial_values},
+            auto_id=f"h-{name}-{contact.pk}-%s",
+        )
+
+    contacts = [
+        {
+            "contact": contact,
+            "follow_up_status": (
+                ""
+                if contact.follow_up_on is None
+                else ("due" if contact.follow_up_on <= today else "planned")
+            ),
+            "answer_form": contact_form(
+                "organisation_answer", f.OrganisationAnswerForm, contact, received_on=today
+            ),
+            "follow_up_form": contact_form(
+                "organisation_follow_up",
+                f.FollowUpForm,
+                contact,
+                follow_up_on=contact.follow_up_on,
+            ),
+        }
+        for contact in OrganisationContact.objects.filter(complaint=complaint)
+        .select_related("letter")
+        .order_by("id")
+    ]
     return {
         "complaint": complaint,
         "version": version,
@@ -236,11 +289,18 @@ def panel_context(complaint: Complaint, user, bound: dict | None = None) -> dict
             Note.objects.filter(complaint=complaint).select_related("author").order_by("id")
         ),
         "decision": decision,
+        "earlier_decisions": earlier_decisions,
         "decision_outcome": (
             {**DECISION_OUTCOMES, **OBJECTION_OUTCOMES}.get(decision.outcome) if decision else None
         ),
         "objection_link": link,
         "objection_cases": objection_cases,
+        "organisation_contacts": contacts,
+        "can_change_contacts": works and complaint.state not in {State.CLOSED, State.WITHDRAWN},
+        "can_defer_objection": works
+        and link is not None
+        and not link.deferral_weeks
+        and complaint.state in {State.OBJECTION, State.AWAITING_COMPLAINANT, State.SUSPENDED},
         "forms": {
             "transition": form("transition", f.TransitionForm),
             "lane": form(
@@ -263,6 +323,7 @@ def panel_context(complaint: Complaint, user, bound: dict | None = None) -> dict
                 kinds=_letter_choices(complaint),
             ),
             "assign": form("assign", f.AssignForm),
+            "objection_defer": form("objection_defer", f.ObjectionDeferForm),
             "note": form("note", f.NoteForm),
         },
         "can_extend": works
@@ -274,8 +335,7 @@ def panel_context(complaint: Complaint, user, bound: dict | None = None) -> dict
             State.AWAITING_COMPLAINANT,
             State.SUSPENDED,
         }
-        and link is None
-        and not complaint.extension_notices.exists(),
+        and link is None,
         "can_register_default": works
         and complaint.state
         in {
@@ -572,6 +632,81 @@ def objection(request, reference):
 
 @staff_required
 @require_POST
+def objection_defer(request, reference):
+    def call(complaint, form):
+        deadline_records.objection_defer(
+            complaint=complaint,
+            actor=request.user,
+            weeks=form.cleaned_data["weeks"],
+            reason=form.cleaned_data["reason"],
+            expected_version=_version(form),
+        )
+
+    return _post(
+        request,
+        reference,
+        "objection_defer",
+        f.ObjectionDeferForm,
+        call,
+        _("De beslissing op het bezwaar is verdaagd; de bezwaarmaker krijgt een brief."),
+    )
+
+
+def _contact_of(complaint: Complaint, contact_id) -> OrganisationContact:
+    contact = OrganisationContact.objects.filter(pk=contact_id, complaint=complaint).first()
+    if contact is None:
+        raise Http404
+    return contact
+
+
+@staff_required
+@require_POST
+def organisation_answer(request, reference):
+    def call(complaint, form):
+        data = form.cleaned_data
+        organisation_contacts.organisation_answer_record(
+            contact=_contact_of(complaint, data["contact"]),
+            actor=request.user,
+            answer=data["answer"],
+            received_on=data["received_on"],
+            expected_version=_version(form),
+        )
+
+    return _post(
+        request,
+        reference,
+        "organisation_answer",
+        f.OrganisationAnswerForm,
+        call,
+        _("Het antwoord van de organisatie is vastgelegd."),
+    )
+
+
+@staff_required
+@require_POST
+def organisation_follow_up(request, reference):
+    def call(complaint, form):
+        data = form.cleaned_data
+        organisation_contacts.organisation_follow_up_set(
+            contact=_contact_of(complaint, data["contact"]),
+            actor=request.user,
+            follow_up_on=data["follow_up_on"],
+            reason=data["reason"],
+            expected_version=_version(form),
+        )
+
+    return _post(
+        request,
+        reference,
+        "organisation_follow_up",
+        f.FollowUpForm,
+        call,
+        _("De controledatum is vastgelegd."),
+    )
+
+
+@staff_required
+@require_POST
 def letter_create(request, reference):
     def call(complaint, form):
         letter_services.letter_create(
@@ -624,7 +759,10 @@ def letter_pdf(request, reference, letter_id):
     complaint = _case_or_404(request.user, reference)
     letter = _letter_of(complaint, letter_id)
     if not letter.pdf:
-        raise Http404
+        try:
+            letter = letter_services.letter_ensure_pdf(letter=letter)
+        except ApplicationError as exc:
+            raise Http404 from exc
     return FileResponse(
         letter.pdf.open("rb"),
         content_type="application/pdf",

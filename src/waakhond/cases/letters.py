@@ -30,8 +30,11 @@ Allowed template tags: the built-in ones except those that reach outside the con
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -49,21 +52,23 @@ from .workflow import DECISION_OUTCOMES, LANES, LETTER_KINDS, OBJECTION_OUTCOMES
 
 LANGUAGES = ("nl", "en")
 
-#: The authority that sends the letters. The Dutch authority first (DESIGN.md).
-AUTHORITY = {
-    "nl": {
-        "name": "Autoriteit Persoonsgegevens",
-        "address": "Postbus 93374, 2509 AJ Den Haag",
+
+def authority(language: str) -> dict[str, str]:
+    """The authority that sends the letters, in the letter's language, from the settings
+    `WAAKHOND_AUTHORITY_NAME`, `WAAKHOND_AUTHORITY_ADDRESS` and `WAAKHOND_AUTHORITY_WEBSITE`
+    (each a dict per language; see docs/settings.md)."""
+    lang = "en" if language == "en" else "nl"
+
+    def pick(setting: dict[str, str]) -> str:
+        return setting.get(lang) or setting.get("nl", "")
+
+    return {
+        "name": pick(settings.WAAKHOND_AUTHORITY_NAME),
+        "address": pick(settings.WAAKHOND_AUTHORITY_ADDRESS),
         "email": "",
-        "website": "https://www.autoriteitpersoonsgegevens.nl",
-    },
-    "en": {
-        "name": "Dutch Data Protection Authority (Autoriteit Persoonsgegevens)",
-        "address": "PO Box 93374, 2509 AJ The Hague, the Netherlands",
-        "email": "",
-        "website": "https://www.autoriteitpersoonsgegevens.nl/en",
-    },
-}
+        "website": pick(settings.WAAKHOND_AUTHORITY_WEBSITE),
+    }
+
 
 CASE_FIELDS = (
     "reference",
@@ -110,6 +115,7 @@ RECIPIENTS = {
     LetterKind.DECISION: "complainant",
     LetterKind.OBJECTION_ACKNOWLEDGEMENT: "complainant",
     LetterKind.OBJECTION_DECISION: "complainant",
+    LetterKind.OBJECTION_DEFERRAL: "complainant",
 }
 
 DECISION_KINDS = frozenset({LetterKind.DECISION, LetterKind.OBJECTION_DECISION})
@@ -302,7 +308,7 @@ def letter_context(
     complaint: Complaint, *, kind: str, language: str, extra: dict | None = None
 ) -> dict:
     """The facts of the case as plain strings, in `language`."""
-    from .models import Decision
+    from .selectors import complaint_current_decision
     from .selectors_deadlines import complaint_deadlines, objection_link_of
 
     context = _blank()
@@ -321,7 +327,7 @@ def letter_context(
         handler=(handler.get_full_name() or handler.get_username()) if handler else "",
         status_url=f"{settings.WAAKHOND_BASE_URL}/status/",
     )
-    context["authority"].update(AUTHORITY[lang])
+    context["authority"].update(authority(lang))
     context["today"] = format_date(timezone.localdate(), lang)
     context["letter_title"] = _label(kind, lang)
 
@@ -349,7 +355,7 @@ def letter_context(
             ),
         )
 
-    decision = Decision.objects.filter(complaint=complaint).first()
+    decision = complaint_current_decision(complaint)
     if decision is not None:
         outcomes = {**DECISION_OUTCOMES, **OBJECTION_OUTCOMES}
         info = outcomes.get(decision.outcome)
@@ -390,7 +396,7 @@ def remedy_clause(
 ) -> str:
     """The legal remedy against a decision, written out in full (Awb 6:5, 6:7, 6:8, 8:1, 8:7)."""
     lang = "en" if language == "en" else "nl"
-    authority = AUTHORITY[lang]
+    sender = authority(lang)
     when = format_date(deadline, lang) if deadline else ("[datum]" if lang == "nl" else "[date]")
     if kind == LetterKind.OBJECTION_DECISION:
         if lang == "en":
@@ -424,7 +430,7 @@ def remedy_clause(
             f"{when} at the latest (Articles 6:7 and 6:8 of the General Administrative Law Act, "
             f"Awb). You can object online through your personal status page ({status_url}, with "
             "the private link you received when you filed your complaint), or by letter to the "
-            f"{authority['name']}, {authority['address']}. Please include your name and address, "
+            f"{sender['name']}, {sender['address']}. Please include your name and address, "
             f"the date, the reference {reference} of this decision and the reasons why you do not "
             "agree, and sign your letter (Article 6:5 Awb). Objecting is free of charge."
         )
@@ -434,7 +440,7 @@ def remedy_clause(
         f"besluit bekend is gemaakt bezwaar maken, dus uiterlijk op {when} (artikelen 6:7 en 6:8 "
         "van de Algemene wet bestuursrecht, Awb). U kunt bezwaar maken via uw persoonlijke "
         f"statuspagina ({status_url}, met de link die u kreeg toen u uw klacht indiende) of met "
-        f"een brief aan de {authority['name']}, {authority['address']}. Vermeld in uw "
+        f"een brief aan de {sender['name']}, {sender['address']}. Vermeld in uw "
         f"bezwaarschrift uw naam en adres, de datum, het kenmerk {reference} van dit besluit en "
         "waarom u het er niet mee eens bent, en onderteken het (artikel 6:5 Awb). Bezwaar maken "
         "is kosteloos."
@@ -443,9 +449,38 @@ def remedy_clause(
 
 # --- PDF -------------------------------------------------------------------------------------
 
+_PDFS_DEFERRED: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "waakhond_letter_pdfs_deferred", default=False
+)
+
+
+@contextlib.contextmanager
+def pdfs_deferred() -> Iterator[None]:
+    """Letters made inside this block are stored without their PDF; it is made on first need
+    (download or e-mail, `services.letters.letter_ensure_pdf`).
+
+    For bulk work only (the demo loader makes hundreds of letters, and WeasyPrint takes about a
+    second each). Everywhere else a letter is made with its PDF or not at all.
+    """
+    token = _PDFS_DEFERRED.set(True)
+    try:
+        yield
+    finally:
+        _PDFS_DEFERRED.reset(token)
+
+
+def pdfs_are_deferred() -> bool:
+    return _PDFS_DEFERRED.get()
+
 
 def letter_html(
-    *, complaint: Complaint, subject: str, body: str, language: str, recipient: str
+    *,
+    complaint: Complaint,
+    subject: str,
+    body: str,
+    language: str,
+    recipient: str,
+    dated: dt.date | None = None,
 ) -> str:
     lang = "en" if language == "en" else "nl"
     with translation.override(lang):
@@ -457,8 +492,8 @@ def letter_html(
                 "body": body,
                 "language": lang,
                 "recipient": recipient,
-                "authority": AUTHORITY[lang],
-                "date": format_date(timezone.localdate(), lang),
+                "authority": authority(lang),
+                "date": format_date(dated or timezone.localdate(), lang),
             },
         )
 
@@ -471,11 +506,22 @@ def html_to_pdf(html: str) -> bytes:
 
 
 def letter_pdf(
-    *, complaint: Complaint, subject: str, body: str, language: str, recipient: str
+    *,
+    complaint: Complaint,
+    subject: str,
+    body: str,
+    language: str,
+    recipient: str,
+    dated: dt.date | None = None,
 ) -> bytes:
     """The letter as PDF bytes; a failure is refused, so no letter is stored without its PDF."""
     html = letter_html(
-        complaint=complaint, subject=subject, body=body, language=language, recipient=recipient
+        complaint=complaint,
+        subject=subject,
+        body=body,
+        language=language,
+        recipient=recipient,
+        dated=dated,
     )
     try:
         pdf = html_to_pdf(html)

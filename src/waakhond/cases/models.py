@@ -3,7 +3,9 @@ its letters and messages, its decision and objections.
 
 The complaint row (`intake.Complaint`) carries the state, lane and assignee; everything here
 hangs off it. History tables are appended to, never edited: a suspension is ended by setting its
-end date once; a decision is final once made (an objection creates a new, linked case).
+end date once; a decision is final once made (an objection creates a new, linked case). When a
+team lead reopens a decided case and it is decided again, the new decision supersedes the older
+one, which is kept with `superseded_at` and `superseded_by` set.
 """
 
 from django.conf import settings
@@ -147,9 +149,13 @@ class Decision(BaseModel):
 
     "Not investigated for lack of priority" is a decision like any other: it names the three
     factors of the priority policy and why they did not lead to an investigation.
+
+    A complaint has at most one current decision (`superseded_at` empty); read it with
+    `selectors.complaint_current_decision`. A reopened case that is decided again gets a new
+    row; the older one is marked superseded, never edited otherwise or deleted.
     """
 
-    complaint = models.OneToOneField(Complaint, on_delete=models.CASCADE, related_name="decision")
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="decisions")
     outcome = models.CharField(_("uitkomst"), max_length=40)
     reasons = models.TextField(_("motivering"))
     # The three factors in plain words at the time of the decision: {"affected": {...}, ...}
@@ -162,6 +168,20 @@ class Decision(BaseModel):
     letter = models.ForeignKey(
         "cases.Letter", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    superseded_at = models.DateTimeField(_("vervangen op"), null=True, blank=True)
+    superseded_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["complaint"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="one_current_decision_per_complaint",
+            )
+        ]
 
 
 class Objection(BaseModel):
@@ -173,6 +193,9 @@ class Objection(BaseModel):
     received_on = models.DateField(_("ontvangen op"))
     advisory_committee = models.BooleanField(_("adviescommissie"), default=False)
     deferral_weeks = models.PositiveSmallIntegerField(_("verdaging (weken)"), default=0)
+    # The one deferral of Awb 7:10(3): when the objector was told, and why.
+    deferred_on = models.DateField(_("verdaagd op"), null=True, blank=True)
+    deferral_reason = models.TextField(_("reden van verdaging"), blank=True)
 
 
 class LetterTemplate(BaseModel):

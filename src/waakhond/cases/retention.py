@@ -177,12 +177,20 @@ def retention_due(*, today: dt.date) -> list[DueCase]:
     open_objections = Objection.objects.exclude(case__state__in=TERMINAL_STATES).values(
         "decision__complaint_id"
     )
+    # The decision that stands (a reopened case may have superseded ones).
+    current_decision = Decision.objects.filter(
+        complaint=OuterRef("pk"), superseded_at__isnull=True
+    ).order_by("-id")
     candidates = (
         Complaint.objects.filter(state__in=TERMINAL_STATES)
         .filter(_not_anonymised())
         .exclude(pk__in=open_objections)
-        .annotate(closed_at=Subquery(last_closure))
-        .values_list("pk", "reference", "closed_at", "decision__decided_on", "decision__outcome")
+        .annotate(
+            closed_at=Subquery(last_closure),
+            decided_on=Subquery(current_decision.values("decided_on")[:1]),
+            outcome=Subquery(current_decision.values("outcome")[:1]),
+        )
+        .values_list("pk", "reference", "closed_at", "decided_on", "outcome")
         .order_by("pk")
     )
     due: list[DueCase] = []

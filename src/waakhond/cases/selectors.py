@@ -99,3 +99,26 @@ def complaint_audit_events(*, complaint: Complaint, limit: int = 50) -> list[Aud
             object_type=Complaint._meta.label_lower, object_id=str(complaint.pk)
         ).order_by("-id")[:limit]
     )
+
+
+def complaint_current_decision(complaint: Complaint):
+    """The decision on `complaint` that stands now, or None.
+
+    A reopened case that is decided again has older, superseded decisions; they are history
+    (`complaint_decisions`), and only the current one counts for deadlines, letters, the
+    objection and the statistics of the case.
+    """
+    from .models import Decision
+
+    return (
+        Decision.objects.filter(complaint=complaint, superseded_at__isnull=True)
+        .select_related("letter")
+        .first()
+    )
+
+
+def complaint_decisions(complaint: Complaint) -> list:
+    """Every decision on `complaint`, oldest first, superseded ones included."""
+    from .models import Decision
+
+    return list(Decision.objects.filter(complaint=complaint).order_by("id"))

@@ -126,7 +126,9 @@ def _letter_dates(complaint: Complaint, kind: str) -> list[dt.date]:
 
 
 def _decision_of(complaint: Complaint) -> Decision | None:
-    return Decision.objects.filter(complaint=complaint).first()
+    from .selectors import complaint_current_decision
+
+    return complaint_current_decision(complaint)
 
 
 def objection_link_of(complaint: Complaint) -> Objection | None:
@@ -158,16 +160,15 @@ def complaint_deadlines(
 
     received_on = _local_date(complaint.received_at)
     acknowledged = _letter_dates(complaint, LetterKind.ACKNOWLEDGEMENT)
-    extension = complaint.extension_notices.order_by("given_on", "id").last()
+    extensions = [
+        rules.ExtensionNotice(given_on=notice.given_on, new_due=notice.new_due_on)
+        for notice in complaint.extension_notices.order_by("given_on", "id")
+    ]
     default_notice = complaint.default_notices.order_by("received_on", "id").first()
     result = rules.case_deadlines(
         received_on,
         suspensions=suspensions,
-        extension_notice=(
-            rules.ExtensionNotice(given_on=extension.given_on, new_due=extension.new_due_on)
-            if extension
-            else None
-        ),
+        extension_notices=extensions,
         decided_on=decision.decided_on if decision else None,
         acknowledged_on=acknowledged[0] if acknowledged else received_on,
         progress_notices_sent=_letter_dates(complaint, LetterKind.PROGRESS_NOTICE),

@@ -109,6 +109,7 @@ class LetterKind(StrEnum):
     DECISION = "decision"
     OBJECTION_ACKNOWLEDGEMENT = "objection_acknowledgement"
     OBJECTION_DECISION = "objection_decision"
+    OBJECTION_DEFERRAL = "objection_deferral"
 
 
 class Outcome(StrEnum):
@@ -148,11 +149,11 @@ STATES: dict[State, StateInfo] = {
         "Beoordeeld", "Triaged", True, "The triage has proposed a lane; a person confirms it."
     ),
     State.IN_LANE: StateInfo(
-        "In behandeling", "In progress", True, "Handled in the lane set on the case."
+        "In behandeling", "Being handled", True, "Handled in the lane set on the case."
     ),
     State.AWAITING_COMPLAINANT: StateInfo(
         "Wacht op klager",
-        "Awaiting complainant",
+        "Waiting for the complainant",
         False,
         "The complainant was asked for missing information (Awb 4:5, 4:15(1)(a); 6:6).",
     ),
@@ -163,7 +164,10 @@ STATES: dict[State, StateInfo] = {
         "The decision period is suspended on another ground (Awb 4:15(2)).",
     ),
     State.DECIDED: StateInfo(
-        "Besluit genomen", "Decided", False, "The decision was sent; the objection period runs."
+        "Besluit genomen",
+        "Decision made",
+        False,
+        "The decision was sent; the objection period runs.",
     ),
     State.OBJECTION: StateInfo(
         "Bezwaar",
@@ -549,6 +553,7 @@ OBJECTION_PROCEDURE = Procedure(
     letters=(
         LetterKind.OBJECTION_ACKNOWLEDGEMENT,
         LetterKind.INFORMATION_REQUEST,
+        LetterKind.OBJECTION_DEFERRAL,
         LetterKind.OBJECTION_DECISION,
     ),
     outcomes=(Outcome.OBJECTION_UPHELD, Outcome.OBJECTION_DISMISSED),
@@ -579,6 +584,9 @@ LETTER_KINDS: dict[LetterKind, Label] = {
         "Ontvangstbevestiging bezwaar", "Acknowledgement of objection"
     ),
     LetterKind.OBJECTION_DECISION: Label("Beslissing op bezwaar", "Decision on objection"),
+    LetterKind.OBJECTION_DEFERRAL: Label(
+        "Verdaging van de beslissing op bezwaar", "Deferral of the decision on objection"
+    ),
 }
 
 
@@ -606,7 +614,7 @@ DECISION_OUTCOMES: dict[Outcome, OutcomeInfo] = {
     Outcome.INFRINGEMENT_ESTABLISHED: OutcomeInfo(
         "Overtreding vastgesteld", "Infringement established", True
     ),
-    Outcome.REFERRED: OutcomeInfo("Doorgestuurd", "Referred", True),
+    Outcome.REFERRED: OutcomeInfo("Doorverwezen", "Referred", True),
     Outcome.OUT_OF_SCOPE: OutcomeInfo("Buiten bevoegdheid", "Out of scope", True),
     # Whether a tipster is an interested party (Awb 1:2) is doubtful; we treat the answer as
     # open to objection so no one loses a remedy by our choice of label.

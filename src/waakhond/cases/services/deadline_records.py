@@ -1,5 +1,6 @@
-"""The records that move a case's deadlines: suspensions, the extension notice, a notice of
-default; and keeping `complaint.next_deadline` in step with them.
+"""The records that move a case's deadlines: suspensions, extension notices, a notice of
+default, the deferral of a decision on an objection; and keeping `complaint.next_deadline` in
+step with them.
 
 Each record is checked against the rules (`waakhond.cases.deadlines`) before the transaction
 commits: a date the rules refuse (an extension notice after the period ended, a notice of
@@ -23,7 +24,7 @@ from waakhond.intake.models import Complaint, State
 
 from .. import deadlines as rules
 from ..models import DefaultNotice, ExtensionNotice
-from ..selectors_deadlines import complaint_deadlines
+from ..selectors_deadlines import complaint_deadlines, objection_link_of
 from ..workflow import LetterKind
 from . import common
 from .transitions import PAUSED, move, return_state
@@ -143,7 +144,11 @@ def case_extend(
 ):
     """Record the Awb 4:14(3) notice: within the decision period the complainant is told the
     decision comes later, with a reasonable new date. A progress letter with the new date and
-    the reason is made and sent; the decision date moves."""
+    the reason is made and sent; the decision date moves.
+
+    A further notice is possible when the named date again cannot be met: it must be given on
+    or before the date in force (the one named last) and name a later date. The latest notice
+    names the date that counts (see `deadlines.case_deadlines`)."""
     from .letters import build_letter, send_letter
 
     common.require_visible(actor, complaint)
@@ -164,17 +169,21 @@ def case_extend(
                     "Alleen een klacht waarop nog beslist moet worden, kan een nieuwe beslisdatum krijgen."
                 )
             )
-        if locked.extension_notices.exists():
-            raise ApplicationError(
-                _(
-                    "Er is al een nieuwe beslisdatum genoemd; de wet kent één verdaging (artikel 4:14 Awb)."
-                ),
-                field="new_due_on",
-            )
+        extended_before = locked.extension_notices.exists()
         try:
             current = _current_decision_due(locked)
         except rules.DeadlineError as exc:
             raise ApplicationError(str(exc)) from exc
+        if current is not None and today > current and extended_before:
+            raise ApplicationError(
+                _(
+                    "De eerder genoemde beslisdatum %(date)s is verstreken. Een nieuwe datum moet "
+                    "worden genoemd voordat de geldende datum voorbij is (artikel 4:14, derde lid, "
+                    "Awb)."
+                )
+                % {"date": common.value_format(current)},
+                field="new_due_on",
+            )
         if current is not None and today > current:
             raise ApplicationError(
                 _(
@@ -217,6 +226,7 @@ def case_extend(
             data={
                 "record": "extension_notice",
                 "id": notice.pk,
+                "repeated": extended_before,
                 "before": current,
                 "after": new_due_on,
             },
@@ -283,3 +293,106 @@ def case_register_default_notice(
         )
         common.refresh_next_deadline(locked)
     return notice
+
+
+def _current_objection_decision_due(complaint: Complaint) -> dt.date | None:
+    for deadline in complaint_deadlines(complaint, today=common.today()):
+        if deadline.key == "objection_decision":
+            return deadline.due
+    return None
+
+
+def objection_defer(
+    *,
+    complaint: Complaint,
+    actor,
+    weeks: int,
+    reason: str,
+    expected_version: str | None = None,
+):
+    """Defer the decision on an objection once, by at most six weeks (Awb 7:10(3)).
+
+    `complaint` is the objection case. The deferral must be made while the decision period
+    still runs, and the objector is told in writing: a letter (`objection_deferral`) with the
+    new date and the reason is made and sent. A second deferral, or one longer than six weeks,
+    is refused: a further delay needs the consent of the parties (Awb 7:10(4)).
+    """
+    from .letters import build_letter, send_letter
+
+    common.require_visible(actor, complaint)
+    require(can_work_on_case(actor, complaint))
+    reason = common.clean_reason(reason, required=True)
+    with transaction.atomic():
+        locked = common.lock_case(complaint, expected_version=expected_version)
+        link = objection_link_of(locked)
+        if link is None:
+            raise common.TransitionRefused(
+                _("Alleen de beslissing op een bezwaar kan worden verdaagd.")
+            )
+        if locked.state not in {State.OBJECTION, State.AWAITING_COMPLAINANT, State.SUSPENDED}:
+            raise common.TransitionRefused(
+                _("Op dit bezwaar is al beslist of het is beëindigd; verdagen kan niet meer.")
+            )
+        if link.deferral_weeks:
+            raise ApplicationError(
+                _(
+                    "De beslissing op dit bezwaar is al eens verdaagd (met %(weeks)s weken). De wet "
+                    "staat één verdaging toe (artikel 7:10, derde lid, Awb); langer uitstellen kan "
+                    "alleen met instemming van de bezwaarmaker (artikel 7:10, vierde lid, Awb)."
+                )
+                % {"weeks": link.deferral_weeks},
+                field="weeks",
+            )
+        if not 1 <= weeks <= rules.MAX_OBJECTION_DEFERRAL_WEEKS:
+            raise ApplicationError(
+                _(
+                    "U kunt de beslissing op bezwaar ten hoogste %(max)s weken verdagen (artikel "
+                    "7:10, derde lid, Awb). Langer uitstellen kan alleen met instemming van de "
+                    "bezwaarmaker (artikel 7:10, vierde lid, Awb)."
+                )
+                % {"max": rules.MAX_OBJECTION_DEFERRAL_WEEKS},
+                field="weeks",
+            )
+        today = common.today()
+        try:
+            before = _current_objection_decision_due(locked)
+        except rules.DeadlineError as exc:
+            raise ApplicationError(str(exc)) from exc
+        if before is not None and today > before:
+            raise ApplicationError(
+                _(
+                    "De beslistermijn op dit bezwaar is op %(date)s verstreken. Verdagen moet "
+                    "gebeuren zolang de termijn nog loopt (artikel 7:10, derde lid, Awb)."
+                )
+                % {"date": common.value_format(before)},
+                field="weeks",
+            )
+        link.deferral_weeks = weeks
+        link.deferred_on = today
+        link.deferral_reason = reason
+        link.save(update_fields=["deferral_weeks", "deferred_on", "deferral_reason", "updated_at"])
+        after = _current_objection_decision_due(locked)
+        letter = build_letter(
+            complaint=locked,
+            kind=LetterKind.OBJECTION_DEFERRAL,
+            actor=actor,
+            extra={"text": reason},
+        )
+        send_letter(letter)
+        locked.save(update_fields=["updated_at"])
+        record_event(
+            actor=actor,
+            event_type=AuditEventType.CASE_DEADLINE_CHANGED,
+            obj=locked,
+            reason=reason,
+            data={
+                "record": "objection_deferral",
+                "id": link.pk,
+                "weeks": weeks,
+                "before": before,
+                "after": after,
+                "letter": letter.pk,
+            },
+        )
+        common.refresh_next_deadline(locked)
+    return link

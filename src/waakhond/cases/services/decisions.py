@@ -30,6 +30,7 @@ from waakhond.intake.tokens import hash_status_token, new_status_token
 
 from .. import deadlines as rules
 from ..models import Decision, Objection
+from ..selectors import complaint_current_decision
 from ..selectors_deadlines import objection_link_of
 from ..workflow import (
     DECISION_OUTCOMES,
@@ -81,6 +82,26 @@ def _clean_factors(outcome: str, factors: dict | None) -> dict:
     return factors if given else {}
 
 
+def _check_decided_on(
+    complaint: Complaint, day: dt.date, *, previous: Decision | None, today: dt.date
+) -> dt.date:
+    """The decision date must lie between receipt (or the earlier decision, or the start of
+    the last suspension) and today."""
+    link = objection_link_of(complaint)
+    earliest = link.received_on if link is not None else timezone.localdate(complaint.received_at)
+    label = _("de ontvangst van het bezwaar") if link is not None else _("de ontvangst")
+    if previous is not None and previous.decided_on > earliest:
+        earliest, label = previous.decided_on, _("het eerdere besluit op deze zaak")
+    last_start = (
+        complaint.suspensions.order_by("-starts_on").values_list("starts_on", flat=True).first()
+    )
+    if last_start is not None and last_start > earliest:
+        earliest, label = last_start, _("het begin van de laatste opschorting")
+    return common.check_date(
+        day, field="decided_on", not_after=today, not_before=earliest, not_before_label=label
+    )
+
+
 def case_decide(
     *,
     complaint: Complaint,
@@ -89,9 +110,16 @@ def case_decide(
     reasons: str,
     factors: dict | None = None,
     language: str | None = None,
+    decided_on: dt.date | None = None,
     expected_version: str | None = None,
 ) -> Decision:
-    """Take the decision, make the decision letter (with the objection clause) and send it."""
+    """Take the decision, make the decision letter (with the objection clause) and send it.
+
+    `decided_on` (default today) is the day the decision was taken and made known, for a
+    decision recorded afterwards; it may not lie in the future, before receipt, or before an
+    earlier decision on the case. A case that a team lead reopened and that is decided again
+    keeps its earlier decision: it is marked superseded by the new one, never deleted.
+    """
     if actor is None:
         raise ApplicationError(_("U heeft geen toestemming voor deze handeling."))
     common.require_visible(actor, complaint)
@@ -115,31 +143,35 @@ def case_decide(
                 field="reasons",
             )
         clean_factors = _clean_factors(outcome, factors)
-        if Decision.objects.filter(complaint=locked).exists():
-            raise common.TransitionRefused(
-                _(
-                    "Op deze zaak is al eerder beslist. Een tweede besluit op dezelfde zaak kan "
-                    "nog niet worden vastgelegd."
-                )
-            )
         today = common.today()
+        previous = complaint_current_decision(locked)
+        day = _check_decided_on(locked, decided_on or today, previous=previous, today=today)
         move(
             locked,
             to_state=State.DECIDED,
             actor=actor,
             reason=reasons,
             allow_own_service=True,
-            data={"outcome": outcome},
+            # A suspension still open (no information came) ends on the day of the decision.
+            on_date=day,
+            data={"outcome": outcome, "decided_on": day.isoformat()},
         )
+        if previous is not None:
+            # Marked first: the constraint allows one current decision per complaint.
+            previous.superseded_at = timezone.now()
+            previous.save(update_fields=["superseded_at", "updated_at"])
         decision = Decision.objects.create(
             complaint=locked,
             outcome=outcome,
             reasons=reasons,
             factors=clean_factors,
-            decided_on=today,
-            made_known_on=today,
+            decided_on=day,
+            made_known_on=day,
             decided_by=actor,
         )
+        if previous is not None:
+            previous.superseded_by = decision
+            previous.save(update_fields=["superseded_by", "updated_at"])
         is_objection = objection_link_of(locked) is not None
         letter = build_letter(
             complaint=locked,
@@ -163,6 +195,8 @@ def case_decide(
                 "open_to_objection": info.open_to_objection,
                 "factors": clean_factors,
                 "letter": letter.pk,
+                "decided_on": day.isoformat(),
+                "supersedes": previous.pk if previous is not None else None,
             },
         )
         common.refresh_next_deadline(locked)
@@ -210,7 +244,7 @@ def objection_open(
                     "de rechtbank (artikel 8:1 Awb)."
                 )
             )
-        decision = Decision.objects.filter(complaint=original).first()
+        decision = complaint_current_decision(original)
         if decision is None:
             raise common.TransitionRefused(_("Op deze zaak is nog niet beslist."))
         if not grounds:

@@ -12,7 +12,7 @@ import datetime as dt
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from waakhond.accounts.access import can_work_on_case, require
@@ -23,6 +23,7 @@ from waakhond.intake.models import Complaint
 
 from .. import letters as texts
 from ..models import Letter, LetterTemplate, OrganisationContact, OutgoingMessage, RightsRequest
+from ..selectors import complaint_current_decision
 from ..selectors_deadlines import objection_link_of
 from ..workflow import LANES, OBJECTION_PROCEDURE, Lane, LetterKind
 from . import common
@@ -74,12 +75,16 @@ def build_letter(
         kind=kind, subject=template.subject, body=template.body, context=context
     )
     recipient = texts.RECIPIENTS.get(LetterKind(kind), "complainant")
-    pdf = texts.letter_pdf(
-        complaint=complaint,
-        subject=rendered.subject,
-        body=rendered.body,
-        language=language,
-        recipient=recipient,
+    pdf = (
+        None
+        if texts.pdfs_are_deferred()
+        else texts.letter_pdf(
+            complaint=complaint,
+            subject=rendered.subject,
+            body=rendered.body,
+            language=language,
+            recipient=recipient,
+        )
     )
     with transaction.atomic():
         letter = Letter.objects.create(
@@ -92,9 +97,10 @@ def build_letter(
             visible_to_complainant=recipient == "complainant",
             created_by=actor if getattr(actor, "pk", None) else None,
         )
-        letter.pdf.save(
-            f"{complaint.reference}-{kind}-{letter.pk}.pdf", ContentFile(pdf), save=True
-        )
+        if pdf is not None:
+            letter.pdf.save(
+                f"{complaint.reference}-{kind}-{letter.pk}.pdf", ContentFile(pdf), save=True
+            )
         if right is not None:
             RightsRequest.objects.create(complaint=complaint, right=right, letter=letter)
         if kind == LetterKind.ORGANISATION_LETTER:
@@ -137,7 +143,7 @@ def letter_create(
             raise ApplicationError(
                 _("Deze brief hoort niet bij het behandelspoor van deze zaak."), field="kind"
             )
-        if kind in texts.DECISION_KINDS and not hasattr(locked, "decision"):
+        if kind in texts.DECISION_KINDS and complaint_current_decision(locked) is None:
             raise ApplicationError(
                 _("Een besluitbrief wordt gemaakt wanneer u het besluit neemt."), field="kind"
             )
@@ -147,6 +153,31 @@ def letter_create(
             complaint=locked, kind=kind, actor=actor, language=language, extra=extra
         )
         refresh_next_deadline(locked)
+    return letter
+
+
+def letter_ensure_pdf(*, letter: Letter) -> Letter:
+    """Make and store the PDF of a letter that was made without one (`letters.pdfs_deferred`),
+    from its stored text and dated the day the letter was made. Callers check access; a letter
+    that has its PDF is returned as it is."""
+    if letter.pdf:
+        return letter
+    complaint = letter.complaint
+    pdf = texts.letter_pdf(
+        complaint=complaint,
+        subject=letter.subject,
+        body=letter.body,
+        language=letter.language,
+        recipient=letter.recipient,
+        dated=timezone.localdate(letter.created_at),
+    )
+    with transaction.atomic():
+        locked = Letter.objects.select_for_update().get(pk=letter.pk)
+        if not locked.pdf:  # someone else may have made it meanwhile
+            locked.pdf.save(
+                f"{complaint.reference}-{letter.kind}-{letter.pk}.pdf", ContentFile(pdf), save=True
+            )
+    letter.refresh_from_db()
     return letter
 
 

@@ -13,8 +13,11 @@ sends it.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import logging
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -47,6 +50,22 @@ CLAIM_LEASE = dt.timedelta(minutes=5)
 
 Status = OutgoingMessage.Status
 
+_DELIVERY_HELD: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "waakhond_message_delivery_held", default=False
+)
+
+
+@contextlib.contextmanager
+def delivery_held() -> Iterator[None]:
+    """Messages queued inside this block stay queued: no delivery is started after commit;
+    `deliver_messages` sends them when it next runs. For bulk work only (the demo loader, whose
+    fictional complainants should not get hundreds of e-mails at start-up)."""
+    token = _DELIVERY_HELD.set(True)
+    try:
+        yield
+    finally:
+        _DELIVERY_HELD.reset(token)
+
 
 def message_queue(
     *,
@@ -70,7 +89,8 @@ def message_queue(
         status=Status.QUEUED,
     )
     message_id = message.pk
-    transaction.on_commit(lambda: _enqueue_delivery(message_id))
+    if not _DELIVERY_HELD.get():
+        transaction.on_commit(lambda: _enqueue_delivery(message_id))
     return message
 
 
@@ -113,6 +133,13 @@ def message_deliver(*, message: OutgoingMessage, force: bool = False) -> Outgoin
         to=[message.to],
     )
     letter = message.letter
+    if letter is not None and not letter.pdf:
+        from .letters import letter_ensure_pdf
+
+        try:
+            letter = letter_ensure_pdf(letter=letter)
+        except ApplicationError as exc:
+            return _record_failure(message, f"PDF could not be made: {exc.message}")
     if letter is not None and letter.pdf:
         try:
             with letter.pdf.open("rb") as handle:

@@ -73,11 +73,11 @@ def open_suspension(complaint: Complaint) -> Suspension | None:
 
 def _check_close(complaint: Complaint, today: dt.date) -> None:
     from .. import deadlines as rules
-    from ..models import Decision
+    from ..selectors import complaint_current_decision
 
     if complaint.state != State.DECIDED or objection_link_of(complaint) is not None:
         return
-    decision = Decision.objects.filter(complaint=complaint).first()
+    decision = complaint_current_decision(complaint)
     if decision is None:
         return
     objections = list(decision.objections.select_related("case"))

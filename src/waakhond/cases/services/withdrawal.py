@@ -16,7 +16,7 @@ from waakhond.audit.models import AuditEventType
 from waakhond.common.errors import ApplicationError
 from waakhond.intake.models import Complaint, State
 
-from ..letters import AUTHORITY
+from ..letters import authority
 from . import common
 from .messages import message_queue
 from .transitions import move
@@ -68,7 +68,7 @@ def case_withdraw(
                     % {
                         "name": locked.complainant_name,
                         "reference": locked.reference,
-                        "authority": AUTHORITY["en" if locked.language == "en" else "nl"]["name"],
+                        "authority": authority(locked.language or "nl")["name"],
                     },
                 )
     return locked

@@ -281,6 +281,72 @@ def test_an_extension_notice_must_name_a_later_date():
         decision_due(d(2025, 3, 3), extension_notice=ExtensionNotice(d(2025, 4, 1), d(2025, 4, 28)))
 
 
+REPEATED_EXTENSIONS = [
+    # (notices, due, why) -- all for a complaint received Monday 3 March 2025 (due 28 April)
+    (
+        (
+            ExtensionNotice(d(2025, 4, 20), d(2025, 6, 30)),
+            ExtensionNotice(d(2025, 6, 20), d(2025, 8, 29)),
+        ),
+        d(2025, 8, 29),
+        "a second notice before the named date passes: the latest named date counts",
+    ),
+    (
+        (
+            ExtensionNotice(d(2025, 4, 20), d(2025, 6, 30)),
+            ExtensionNotice(d(2025, 6, 30), d(2025, 7, 31)),
+        ),
+        d(2025, 7, 31),
+        "a second notice on the named date itself is still in time",
+    ),
+    (
+        (
+            ExtensionNotice(d(2025, 6, 20), d(2025, 8, 29)),
+            ExtensionNotice(d(2025, 4, 20), d(2025, 6, 30)),
+        ),
+        d(2025, 8, 29),
+        "notices given in any order are applied in the order they were given",
+    ),
+    (
+        (
+            ExtensionNotice(d(2025, 4, 20), d(2025, 6, 30)),
+            ExtensionNotice(d(2025, 6, 20), d(2025, 8, 29)),
+            ExtensionNotice(d(2025, 8, 25), d(2025, 10, 31)),
+        ),
+        d(2025, 10, 31),
+        "a third notice follows the same rule",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("notices", "due", "why"), REPEATED_EXTENSIONS, ids=[r[2] for r in REPEATED_EXTENSIONS]
+)
+def test_repeated_extension_notices(notices, due, why):
+    deadline = decision_due(d(2025, 3, 3), extension_notices=notices)
+    assert deadline.due == due
+    assert "latest notice counts" in deadline.explanation["en"]
+    assert "Awb 4:14(3)" in deadline.basis
+
+
+def test_a_second_notice_after_the_named_date_has_passed_is_refused():
+    notices = (
+        ExtensionNotice(d(2025, 4, 20), d(2025, 6, 30)),
+        ExtensionNotice(d(2025, 7, 1), d(2025, 8, 29)),
+    )
+    with pytest.raises(DeadlineError, match="came too late.*ended on 2025-06-30"):
+        decision_due(d(2025, 3, 3), extension_notices=notices)
+
+
+def test_a_second_notice_must_name_a_date_after_the_one_named_before():
+    notices = (
+        ExtensionNotice(d(2025, 4, 20), d(2025, 6, 30)),
+        ExtensionNotice(d(2025, 6, 1), d(2025, 6, 15)),
+    )
+    with pytest.raises(DeadlineError, match="not later than the current decision date 2025-06-30"):
+        decision_due(d(2025, 3, 3), extension_notices=notices)
+
+
 def test_a_decision_given_late_is_explained():
     deadline = decision_due(d(2025, 3, 3), decided_on=d(2025, 5, 1))
     assert deadline.met_on == d(2025, 5, 1)

@@ -32,6 +32,7 @@ from waakhond.cases.retention import (
     retention_years,
 )
 from waakhond.cases.retention_tasks import apply_retention
+from waakhond.cases.selectors import complaint_current_decision
 from waakhond.common.errors import NotFound
 from waakhond.intake.models import Attachment, Complaint, StatusChange, TriageRecord
 from waakhond.intake.selectors import access_complaint_by_status_token
@@ -336,7 +337,7 @@ def test_a_case_whose_objection_is_still_open_is_kept():
     Complaint.objects.filter(pk=objection.pk).update(state="objection")
     Objection.objects.create(
         case=objection,
-        decision=original.decision,
+        decision=complaint_current_decision(original),
         grounds="Niet eens.",
         received_on=dt.date(2027, 1, 5),
     )

@@ -1,4 +1,5 @@
-"""Remind handlers of deadlines at risk or overdue; run daily (cron, systemd timer)."""
+"""Remind handlers of deadlines at risk or overdue, and of quick-intervention follow-up dates
+that have arrived; run daily (cron, systemd timer)."""
 
 import datetime as dt
 
@@ -8,7 +9,10 @@ from waakhond.cases.services.reminders import deadline_reminders_send
 
 
 class Command(BaseCommand):
-    help = "E-mail a reminder for every case deadline at risk or overdue (once per deadline and status)."
+    help = (
+        "E-mail a reminder for every case deadline at risk or overdue (once per deadline and "
+        "status) and for every quick-intervention follow-up date that has arrived."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from waakhond.audit.models import AuditEvent
 from waakhond.cases.models import Decision, Letter, Objection, OutgoingMessage, Suspension
 from waakhond.cases.selectors_deadlines import complaint_deadlines
 from waakhond.cases.services import (
@@ -234,6 +235,50 @@ def test_an_extension_notice_sets_a_new_decision_date_and_tells_the_complainant(
     letter = Letter.objects.get(complaint=complaint, kind="progress_notice")
     assert "4:14" in letter.body
     assert OutgoingMessage.objects.filter(letter=letter).exists()
+
+
+def test_a_second_extension_notice_names_a_later_date_before_the_first_one_passes(monkeypatch):
+    handler = handler_user()
+    complaint = case_in_lane(handler=handler, received_days_ago=40)
+    first = common.today() + dt.timedelta(weeks=4)
+    deadline_records.case_extend(
+        complaint=complaint, actor=handler, new_due_on=first, reason="Wij wachten op stukken."
+    )
+    later = _travel(monkeypatch, 27)  # the day before the named date
+    second = later + dt.timedelta(weeks=5)
+    deadline_records.case_extend(
+        complaint=fresh(complaint),
+        actor=handler,
+        new_due_on=second,
+        reason="De organisatie vroeg om uitstel.",
+    )
+    decision = next(
+        d for d in complaint_deadlines(fresh(complaint), today=later) if d.key == "decision"
+    )
+    assert decision.due == second
+    assert complaint.extension_notices.count() == 2
+    assert Letter.objects.filter(complaint=complaint, kind="progress_notice").count() == 2
+
+
+def test_a_second_extension_after_the_named_date_has_passed_is_refused(monkeypatch):
+    handler = handler_user()
+    complaint = case_in_lane(handler=handler, received_days_ago=40)
+    first = common.today() + dt.timedelta(weeks=4)
+    deadline_records.case_extend(
+        complaint=complaint, actor=handler, new_due_on=first, reason="Wij wachten op stukken."
+    )
+    _travel(monkeypatch, 29)  # the named date has passed
+    events = AuditEvent.objects.count()
+    with pytest.raises(common.ApplicationError) as refused:
+        deadline_records.case_extend(
+            complaint=fresh(complaint),
+            actor=handler,
+            new_due_on=first + dt.timedelta(weeks=4),
+            reason="Te laat.",
+        )
+    assert refused.value.field == "new_due_on"
+    assert complaint.extension_notices.count() == 1
+    assert AuditEvent.objects.count() == events
 
 
 def test_an_extension_after_the_decision_period_is_refused_and_nothing_changes():

@@ -4,7 +4,9 @@ Run by `make run` on every start, so everything here is idempotent: the register
 the demo accounts are created once (their passwords are kept in `var/demo_logins.txt` and
 printed every time), and the demo complaints are loaded once. Each demo complaint is filed
 through `complaint_create` and triaged in the same transaction, so the queue is complete when
-the server starts. Outside demo mode no account is ever created here.
+the server starts. Then the demo team takes the older complaints through case handling
+(`load_demo_casework`, in the cases app), also once. Outside demo mode no account is ever
+created here.
 """
 
 import hashlib
@@ -15,6 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.urls import reverse
@@ -28,6 +31,7 @@ from waakhond.organisations.services import organisations_load_register
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "complaints.jsonl"
 LOGINS_FILE_NAME = "demo_logins.txt"
+CASEWORK_COMMAND = "load_demo_casework"
 
 
 def _text(data: dict, key: str) -> str:
@@ -180,7 +184,16 @@ class Command(BaseCommand):
         logins_file = Path(settings.VAR_DIR) / LOGINS_FILE_NAME
         self._complaints(file, dry_run=dry_run)
         logins = demo_accounts_ensure(logins_file=logins_file, dry_run=dry_run)
+        self._casework(dry_run=dry_run)
         self._print_logins(logins, dry_run=dry_run)
+
+    def _casework(self, *, dry_run: bool) -> None:
+        """The demo team at work: case handling is a layer above the intake, so its command is
+        run by name (`load_demo_casework`, in the cases app) rather than imported."""
+        if CASEWORK_COMMAND not in get_commands():
+            return
+        args = ["--dry-run"] if dry_run else []
+        call_command(CASEWORK_COMMAND, *args, stdout=self.stdout, stderr=self.stderr)
 
     def _complaints(self, path: Path, *, dry_run: bool) -> None:
         out = self.stdout
