@@ -39,6 +39,11 @@ class AuditEventType(models.TextChoices):
     PORTAL_WITHDRAWN = "portal.withdrawn", _("Ingetrokken door klager")
     PORTAL_OBJECTION_FILED = "portal.objection.filed", _("Bezwaar ingediend")
     PORTAL_LINK_REVOKED = "portal.link.revoked", _("Statuslink ingetrokken")
+    PORTAL_LINK_ISSUED = "portal.link.issued", _("Nieuwe statuslink verstuurd")
+    PORTAL_REPRESENTATIVE_ACCESS_CREATED = (
+        "portal.representative_access.created",
+        _("Toegang voor belangenorganisatie aangemaakt"),
+    )
     RETENTION_APPLIED = "retention.applied", _("Bewaartermijn toegepast")
     AUDIT_EXPORTED = "audit.exported", _("Auditlog geëxporteerd")
     PATTERN_REPORTED = "pattern.reported", _("Sectorrapport gemaakt")

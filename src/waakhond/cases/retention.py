@@ -107,7 +107,7 @@ FREE_TEXTS: tuple[tuple[Any, str, tuple[str, ...]], ...] = (
 # The same for tables of apps above this one (the complainant's portal). They are named, not
 # imported, so imports still point downward; a table that does not exist is skipped.
 FREE_TEXTS_ABOVE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("portal.ComplainantMessage", "complaint", ("text",)),
+    ("intake.ComplainantMessage", "complaint", ("text",)),
 )
 
 

@@ -66,6 +66,11 @@ def complaint_attachments(*, complaint: Complaint) -> QuerySet[Attachment]:
     return complaint.attachments.order_by("id")
 
 
+def complaint_complainant_messages(*, complaint: Complaint):
+    """What the complainant added through the status link, oldest first, with its files."""
+    return complaint.complainant_messages.prefetch_related("attachments").order_by("id")
+
+
 def complaint_attachment(*, complaint: Complaint, attachment_id: int) -> Attachment | None:
     """An attachment of this complaint (never of another one), or None."""
     return complaint.attachments.filter(pk=attachment_id).first()

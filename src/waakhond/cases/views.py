@@ -52,6 +52,7 @@ def _render_complaint(request, complaint, *, form, status=200):
         "explanation": explanation if triage_record else None,
         "highlighted_text": explanation.highlighted_text,
         "attachments": selectors.complaint_attachments(complaint=complaint),
+        "complainant_messages": selectors.complaint_complainant_messages(complaint=complaint),
         "history": selectors.complaint_history(complaint=complaint),
         "can_change_priority": can_change_priority(request.user),
         "form": form,

@@ -222,3 +222,22 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint_id} {self.from_state or '-'} -> {self.to_state}"
+
+
+class ComplainantMessage(BaseModel):
+    """Information the complainant added after filing (through the status link), in their own
+    words. Kept apart from staff notes, which are internal. Never edited."""
+
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="complainant_messages"
+    )
+    text = models.TextField(_("aanvulling"), blank=True)
+    attachments = models.ManyToManyField(Attachment, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("aanvulling van de klager")
+        verbose_name_plural = _("aanvullingen van klagers")
+
+    def __str__(self) -> str:
+        return f"{self.complaint} #{self.pk}"

@@ -1,10 +1,9 @@
-"""What the complainant's side stores itself: messages added through the status link, and the
-links through which a representative body (GDPR Art. 80) follows the complaints it filed.
+"""What the complainant's side stores itself: the links through which a representative body
+(GDPR Art. 80) follows the complaints it filed.
 
-Internal notes of staff live in `cases.Note` and are never shown here; a complainant's message
-is the complainant's own words and is kept apart from them for that reason. Files sent with a
-message are ordinary `intake.Attachment` rows (`added_by_complainant=True`), so staff find them
-with the complaint's other attachments.
+Messages a complainant adds through the status link are `intake.ComplainantMessage` rows: they
+belong with the complaint as filed, where the staff pages (which may not import the portal) can
+read them.
 """
 
 from django.conf import settings
@@ -12,25 +11,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from waakhond.common.models import BaseModel
-from waakhond.intake.models import Attachment, Complaint
-
-
-class ComplainantMessage(BaseModel):
-    """Information the complainant added after filing, in their own words. Never edited."""
-
-    complaint = models.ForeignKey(
-        Complaint, on_delete=models.CASCADE, related_name="complainant_messages"
-    )
-    text = models.TextField(_("aanvulling"), blank=True)
-    attachments = models.ManyToManyField(Attachment, blank=True, related_name="+")
-
-    class Meta:
-        ordering = ["id"]
-        verbose_name = _("aanvulling van de klager")
-        verbose_name_plural = _("aanvullingen van klagers")
-
-    def __str__(self) -> str:
-        return f"{self.complaint} #{self.pk}"
 
 
 class RepresentativeAccess(BaseModel):

@@ -27,10 +27,10 @@ from waakhond.cases.models import Decision, Letter, Objection, RightsRequest
 from waakhond.cases.selectors import complaint_current_decision
 from waakhond.cases.selectors_deadlines import complaint_deadlines_public
 from waakhond.cases.workflow import DECISION_OUTCOMES, LETTER_KINDS, OBJECTION_OUTCOMES, Outcome
-from waakhond.intake.models import Complaint, Lane, State, StatusChange
+from waakhond.intake.models import ComplainantMessage, Complaint, Lane, State, StatusChange
 
 from .access import representative_complaints_filter
-from .models import ComplainantMessage, RepresentativeAccess
+from .models import RepresentativeAccess
 
 # States in which the complainant can still add information. After a decision the way to
 # disagree is an objection; a closed or withdrawn file takes nothing more.

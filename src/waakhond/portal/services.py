@@ -44,21 +44,19 @@ from waakhond.cases.models import RightsRequest
 from waakhond.cases.services.deadline_records import case_resume
 from waakhond.cases.services.transitions import return_state
 from waakhond.common.errors import ApplicationError
-from waakhond.intake.models import Attachment, Complaint, Lane, State
+from waakhond.intake.models import Attachment, ComplainantMessage, Complaint, Lane, State
 from waakhond.intake.services import AttachmentUpload
 from waakhond.intake.tokens import hash_status_token, new_status_token, status_url
 
-from .models import ComplainantMessage, RepresentativeAccess
+from .models import RepresentativeAccess
 from .selectors import ACCEPTS_INFORMATION
 
 logger = logging.getLogger(__name__)
 
 # Event types this module records that the closed list may not hold yet; the dotted names are
 # the ones to add to `AuditEventType` (see the module docstring of `waakhond.audit.models`).
-LINK_ISSUED = getattr(AuditEventType, "PORTAL_LINK_ISSUED", "portal.link.issued")
-REPRESENTATIVE_ACCESS_CREATED = getattr(
-    AuditEventType, "PORTAL_REPRESENTATIVE_ACCESS_CREATED", "portal.representative_access.created"
-)
+LINK_ISSUED = AuditEventType.PORTAL_LINK_ISSUED
+REPRESENTATIVE_ACCESS_CREATED = AuditEventType.PORTAL_REPRESENTATIVE_ACCESS_CREATED
 
 
 # --- Adding information -----------------------------------------------------------------------

@@ -22,6 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from waakhond.cases.services.decisions import objection_open
+from waakhond.cases.services.letters import letter_ensure_pdf
 from waakhond.cases.services.withdrawal import case_withdraw
 from waakhond.common.errors import ApplicationError, NotFound
 from waakhond.intake.models import Complaint
@@ -263,8 +264,10 @@ def objection_received(request: HttpRequest, complaint: Complaint) -> HttpRespon
 @_status_or_404
 def letter_pdf(request: HttpRequest, complaint: Complaint, letter_id: int) -> HttpResponse:
     letter = selectors.complaint_letter(complaint, letter_id)
-    if letter is None or not letter.pdf:
+    if letter is None:
         return _not_found(request)
+    # Letters made without a PDF (PDFs deferred) get theirs on first download.
+    letter = letter_ensure_pdf(letter=letter)
     try:
         handle = letter.pdf.open("rb")
     except (FileNotFoundError, OSError):

@@ -267,7 +267,7 @@ def test_the_status_link_no_longer_opens_an_anonymised_case():
 
 
 def test_the_complainant_s_own_messages_are_removed_too():
-    message_model = apps.get_model("portal", "ComplainantMessage")
+    message_model = apps.get_model("intake", "ComplainantMessage")
     case = closed_case(closed_on=dt.date(2027, 6, 15))
     message = message_model.objects.create(complaint=case, text="Ze filmen nog steeds.")
     retention_apply(today=TODAY)

@@ -302,3 +302,14 @@ class TestAttachment:
             "cases:attachment", args=[complaint.reference, complaint.attachments.get().pk]
         )
         assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_staff_read_what_the_complainant_added_through_the_status_link(client):
+    from waakhond.intake.models import ComplainantMessage
+
+    complaint = complaint_factory(triage="high")
+    ComplainantMessage.objects.create(complaint=complaint, text="Hier is de brief van de gemeente.")
+    client.force_login(staff_user(CASE_HANDLER))
+    html = client.get(complaint_url(complaint)).content.decode()
+    assert "Hier is de brief van de gemeente." in html

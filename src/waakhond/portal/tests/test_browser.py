@@ -141,8 +141,8 @@ def test_on_a_phone_the_complainant_answers_a_question_with_a_file_and_withdraws
     live_server, phone_page, axe, tmp_path
 ):
     from waakhond.cases.tests.case_factories import case_awaiting
+    from waakhond.intake.models import ComplainantMessage
     from waakhond.intake.tests.factories import EXE, PDF
-    from waakhond.portal.models import ComplainantMessage
 
     complaint = case_awaiting()
     token = with_link(complaint)

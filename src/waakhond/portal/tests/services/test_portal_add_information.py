@@ -7,10 +7,9 @@ from django.test import Client
 
 from waakhond.audit.models import AuditEvent
 from waakhond.common.errors import ApplicationError
-from waakhond.intake.models import Attachment, State
+from waakhond.intake.models import Attachment, ComplainantMessage, State
 from waakhond.intake.services import AttachmentUpload
 from waakhond.intake.tests.factories import EXE, PDF
-from waakhond.portal.models import ComplainantMessage
 from waakhond.portal.services import portal_add_information
 
 from ..factories import case_awaiting, case_decided, case_in_lane, fresh, handler_user, opened

@@ -16,22 +16,6 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ComplainantMessage',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('text', models.TextField(blank=True, verbose_name='aanvulling')),
-                ('attachments', models.ManyToManyField(blank=True, related_name='+', to='intake.attachment')),
-                ('complaint', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='complainant_messages', to='intake.complaint')),
-            ],
-            options={
-                'verbose_name': 'aanvulling van de klager',
-                'verbose_name_plural': 'aanvullingen van klagers',
-                'ordering': ['id'],
-            },
-        ),
-        migrations.CreateModel(
             name='RepresentativeAccess',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
