@@ -158,11 +158,14 @@ def pattern_keys(
     if org_key:
         keys.append(f"org:{org_key}")
     groups = list(groups)
+    # "other" (or no sector) is the absence of a sector, not a group of organisations: grouping
+    # on it would join unrelated organisations and raise signals nobody can act on.
+    known_sector = sector if sector and sector != "other" else ""
     for family in families:
-        contexts = [f"g-{g}" for g in groups] or [f"s-{sector or 'other'}"]
+        contexts = [f"g-{g}" for g in groups] or ([f"s-{known_sector}"] if known_sector else [])
         keys.extend(f"practice:{family}:{context}" for context in contexts)
-    if sector:
-        keys.extend(f"sector:{sector}:{c}" for c in categories if c != "other")
+    if known_sector:
+        keys.extend(f"sector:{known_sector}:{c}" for c in categories if c != "other")
     return keys
 
 

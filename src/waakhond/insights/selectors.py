@@ -274,7 +274,11 @@ def open_signals(limit: int = 50):
     return (
         Signal.objects.filter(acknowledged_at__isnull=True)
         .select_related("pattern")
-        .order_by("-raised_at", "-id")[:limit]
+        # Widest first: the same practice at the most organisations is the likeliest policy
+        # problem; then the most complaints; then the newest.
+        .order_by(
+            "-pattern__organisation_count", "-pattern__member_count", "-raised_at", "-id"
+        )[:limit]
     )
 
 

@@ -71,7 +71,7 @@ def dashboard(request):
         **_filter_context(filters),
         "page": "overview",
         "figures": dashboards.key_figures(filters),
-        "signals": [(s, describe_pattern(s.pattern)) for s in open_signals()],
+        "signals": [(s, describe_pattern(s.pattern)) for s in open_signals(limit=10)],
         "top_patterns": [(p, describe_pattern(p)) for p in patterns_list(signalled=True)[:8]],
         "overdue": dashboards.overdue_list(filters),
         "deadline_state": dashboards.deadline_state,
