@@ -30,6 +30,13 @@ ENGINE_VERSION = "1.0.0"
 _FIRST_PERSON = re.compile(r"\b(?:ik|mijn|mij|wij|ons|onze|i|my|me|we|our|us)\b")
 DEFAULT_RECEIVED_ON = date(2026, 1, 1)  # used only when the intake date is unknown
 
+# Controllers whose processing of personal data is, in a complaint, law enforcement under the
+# Police Data Act (Wpg, Directive (EU) 2016/680): the police, the public prosecution service and
+# the special investigative services. Other bodies of the justice sector (the CJIB collecting
+# traffic fines under the Wahv, courts' administration, a municipality's enforcement officers
+# outside criminal investigation) process under the GDPR.
+WPG_CONTROLLERS = frozenset({"nl.politie", "nl.om", "nl.bod"})
+
 LARGE_SCALE = 1000  # people; WP248 criterion 5 and factor b
 MEDIUM_SCALE = 100
 LONG_DURATION_YEARS = 2
@@ -50,6 +57,18 @@ SUBSTANTIVE_KINDS = frozenset(
 
 def rules_version() -> str:
     return load_rules().version
+
+
+def organisation_id(controller: Controller) -> str | None:
+    """The id of the organisation rule that named the controller ("form:nl.cjib" -> "nl.cjib")."""
+    if not controller.matched_by:
+        return None
+    return controller.matched_by.rsplit(":", 1)[-1]
+
+
+def is_law_enforcement(controller: Controller) -> bool:
+    """Processing by the police, the OM or a special investigative service: the Wpg applies."""
+    return controller.type == "public" and organisation_id(controller) in WPG_CONTROLLERS
 
 
 def build_tokens(facts: list[Fact], controller: Controller) -> frozenset[str]:
@@ -85,6 +104,9 @@ def build_tokens(facts: list[Fact], controller: Controller) -> frozenset[str]:
         tokens.add(f"controller:{controller.type}")
     if controller.sector:
         tokens.add(f"sector:{controller.sector}")
+    org = organisation_id(controller)
+    if org:
+        tokens.add(f"org:{org}")
     if controller.main_establishment and controller.main_establishment != "NL":
         tokens.add("lead_authority:foreign")
         tokens.add("big_tech:*")
@@ -120,11 +142,21 @@ def triage(complaint: ComplaintInput, rules: Rules | None = None) -> TriageResul
         tokens = tokens | {"dpia:mandatory"}
     if dpia.likely_required:
         tokens = tokens | {"dpia:likely"}
+    listed = [i.id for i in dpia.ap_list_items + dpia.art35_3]
+    tokens = tokens | {f"dpia_item:{i}" for i in listed}
+    if len(listed) == 1:
+        tokens = tokens | {"dpia_items:one"}  # a single listed item: see art35 in articles.toml
     articles, article_reasons, categories = conclude_articles(facts, tokens, rules)
-    law_enforcement = controller.sector == "police_justice" and controller.type == "public"
+    if any(r.rule_id == "art55.judicial_capacity" for r in article_reasons):
+        # A court in its judicial capacity: only the provision that puts it outside the AP's reach
+        article_reasons = tuple(r for r in article_reasons if r.article == 55 and r.law == "GDPR")
+        articles = (55,)
+        categories = ("other",)
+        tokens = tokens | {"judicial_capacity:*"}
+    law_enforcement = is_law_enforcement(controller)
     if law_enforcement:
-        # Police and justice data for law-enforcement purposes fall under the Wpg / Wjsg
-        # (Directive (EU) 2016/680), not the GDPR: no GDPR article is suggested.
+        # Police data processed for law-enforcement purposes fall under the Wpg (Directive (EU)
+        # 2016/680), not the GDPR: no GDPR article is suggested.
         articles = ()
         article_reasons = tuple(a for a in article_reasons if a.law != "GDPR")
     priority = judge_priority(tokens, received_on, rules)
@@ -142,8 +174,8 @@ def triage(complaint: ComplaintInput, rules: Rules | None = None) -> TriageResul
     if law_enforcement:
         lane_reasons.append(
             {
-                "nl": "Politie- en justitiegegevens vallen onder de Wet politiegegevens of de Wjsg (richtlijn (EU) 2016/680), niet onder de AVG.",
-                "en": "Police and justice data fall under the Police Data Act or the Wjsg (Directive (EU) 2016/680), not the GDPR.",
+                "nl": "Politiegegevens voor de strafrechtelijke taak vallen onder de Wet politiegegevens (richtlijn (EU) 2016/680), niet onder de AVG.",
+                "en": "Police data processed for criminal-law purposes fall under the Police Data Act (Directive (EU) 2016/680), not the GDPR.",
             }
         )
     is_rights = bool(RIGHTS_CATEGORIES.intersection(categories))

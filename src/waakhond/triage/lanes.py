@@ -7,16 +7,21 @@ The lane is decided by the first rule that applies, in this order:
    or concerns a private person acting in a purely personal or household capacity
    (GDPR Art. 2(2)(c)). A neighbour's camera that films only the neighbour's own property is
    household; one that also films the street, a garden or a door of others is not
-   (CJEU C-212/13 Ryneš), and goes on down the list.
+   (CJEU C-212/13 Ryneš), and goes on down the list. A court acting in its judicial capacity
+   (a published judgment, a hearing, a case file) is outside the AP's reach (GDPR Art. 55(3)).
 2. ``refer_lead_authority`` — the controller's main establishment is in another EU member state,
    so that authority leads (GDPR Art. 56(1)); the AP passes the complaint on.
 3. ``tip`` — the complainant says it is not about their own data and no representative body
    files it (AP intake rules: a tip gets no individual investigation).
 4. ``ask_organisation_first`` — a rights complaint (access, erasure, rectification, objection)
    where the organisation was not asked first, or was asked less than one month before intake
-   (GDPR Art. 12(3)); not when the complaint also describes a practice ranked high.
+   (GDPR Art. 12(3)); not when the complaint also describes a practice ranked high. Also a
+   rights complaint (no practice alleged besides the request) against a public body that has
+   decided, or failed to decide in time, when no objection or notice of default is mentioned: under UAVG Art. 34 that decision is an Awb
+   decision, so objection comes first (Rb. Rotterdam 2022:5657).
 5. ``investigate`` — the band is high, or medium with factor a at least medium and a practice
-   (not only a rights request) that factor c does not rule out.
+   or an employer reading employees' communications (not only a rights request) that factor c
+   does not rule out.
 6. ``quick_intervention`` — everything else: a letter, a call or mediation.
 
 The Art. 12(3) clock: the request date comes from the form (``contacted_on``) or from the
@@ -223,6 +228,13 @@ def suggest_lane(
                 "The complaint is about the AP itself; its complaints coordinator handles it, then the National Ombudsman (Awb chapter 9).",
             )
         ]
+    if "judicial_capacity:*" in tokens:
+        return "out_of_scope", [
+            _r(
+                "Een gerecht in zijn rechterlijke functie valt buiten het toezicht van de AP (art. 55 lid 3 AVG); de klager kan zich tot het gerecht wenden.",
+                "A court acting in its judicial capacity is outside the AP's supervision (GDPR Art. 55(3)); the complainant can turn to the court.",
+            )
+        ]
     if not has_facts:
         return "out_of_scope", [
             _r(
@@ -246,6 +258,7 @@ def suggest_lane(
             "practice:publication",
             "rule:issue.excessive",
             "public_space:*",
+            "others_property:*",
             "practice:sharing_third_party",
         )
     )
@@ -287,8 +300,28 @@ def suggest_lane(
         t.startswith("practice:") and t not in ("practice:*", "practice:direct_marketing")
         for t in tokens
     )
+    if (
+        rights
+        and status in ("passed", "answered")
+        and band != "high"
+        and not practices
+        and "controller:public" in tokens
+        and "awb_objection:*" not in tokens
+    ):
+        return "ask_organisation_first", [
+            _r(
+                "Een besluit (of het uitblijven daarvan) van een bestuursorgaan op een verzoek over rechten is een besluit in de zin van de Awb (art. 34 UAVG): eerst bezwaar maken of het orgaan in gebreke stellen.",
+                "A public body's decision (or failure to decide) on a rights request is an administrative decision (UAVG Art. 34): the complainant first lodges an objection or a notice of default.",
+            )
+        ]
+    # what needs establishing: a practice, or an employer reading its employees' communications
+    # (not only a rights request, handled above; special categories alone are not enough,
+    # "special categories at scale" already raise the band)
+    processing = practices or (
+        "vulnerable_group:employees" in tokens and "data_type:communications" in tokens
+    )
     if band == "high" or (
-        band == "medium" and affected != "low" and practices and effective != "low"
+        band == "medium" and affected != "low" and processing and effective != "low"
     ):
         return "investigate", [
             _r(
