@@ -132,14 +132,21 @@ def extract_facts(
     spans_by_rule: dict[int, set[tuple[int, int]]] = {}
     for (family, idx), start, end in matches:
         if family == "f":
-            spans_by_rule.setdefault(idx, set()).add((start, end))
+            spans = spans_by_rule.get(idx)
+            if spans is None:
+                spans_by_rule[idx] = {(start, end)}
+            else:
+                spans.add((start, end))
     facts: list[Fact] = []
+    fact_rules = rules.facts
     for idx in sorted(spans_by_rule):
-        rule = rules.facts[idx]
+        rule = fact_rules[idx]
         spans = sorted(spans_by_rule[idx])
-        matched = [lowered[s:e] for s, e in spans]
-        value = _extract(rule, matched, ref)
-        evidence = tuple(Evidence(s, e, text[s:e]) for s, e in spans[:MAX_EVIDENCE])
+        if rule.extract:
+            value = _extract(rule, [lowered[s:e] for s, e in spans], ref)
+        else:
+            value = rule.value  # what _extract returns without an extraction
+        evidence = tuple([Evidence(s, e, text[s:e]) for s, e in spans[:MAX_EVIDENCE]])
         facts.append(
             Fact(
                 id=rule.id,

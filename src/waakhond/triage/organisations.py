@@ -18,13 +18,16 @@ the complaint may be about anyone in that town.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .rules import OrgRule, Rules  # noqa: F401
 from .text import lower_preserving
 from .types import Controller, Evidence
 
-_BEFORE = re.compile(r"\b(?:gemeente|gem\.|municipality of|city of|town of|council of)\s+")
-_AFTER = re.compile(r"\s(?:gemeente|municipality|city council)\b")
+_BEFORE_WORDS = ("gemeente", "gem.", "municipality of", "city of", "town of", "council of")
+_AFTER_WORDS = ("gemeente", "municipality", "city council")
+_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, _BEFORE_WORDS)) + r")\s+")
+_AFTER = re.compile(r"\s(?:" + "|".join(map(re.escape, _AFTER_WORDS)) + r")\b")
 _WORDS = re.compile(r"[\w'’().\-]+")
 _VAGUE = {"generic.company", "generic.online"}
 
@@ -36,9 +39,32 @@ def _lookup(name: str, rules: Rules) -> str | None:
     return rules.municipalities.get(key)
 
 
+def _finditer_near(
+    pattern: re.Pattern[str], text: str, words: tuple[str, ...], shift: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts ``shift`` characters
+    before one of ``words``: only those places are tried (found with ``str.find``), which is
+    much cheaper than trying the pattern at every position of a long text."""
+    starts: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            if at >= shift:
+                starts.add(at - shift)
+            at = text.find(word, at + 1)
+    searched_to = 0  # as finditer: the next match starts at or after the previous one's end
+    for start in sorted(starts):
+        if start < searched_to:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+            searched_to = m.end()
+
+
 def _municipality_in_text(text: str, lowered: str, rules: Rules) -> tuple[str, int, int] | None:
     best: tuple[str, int, int] | None = None
-    for m in _BEFORE.finditer(lowered):
+    for m in _finditer_near(_BEFORE, lowered, _BEFORE_WORDS, 0):
         words = list(_WORDS.finditer(lowered, m.end(), min(len(lowered), m.end() + 80)))
         for n in range(min(5, len(words)), 0, -1):
             start, end = words[0].start(), words[n - 1].end()
@@ -52,7 +78,7 @@ def _municipality_in_text(text: str, lowered: str, rules: Rules) -> tuple[str, i
                 if best is None or cand[1] < best[1]:
                     best = cand
                 break
-    for m in _AFTER.finditer(lowered):
+    for m in _finditer_near(_AFTER, lowered, _AFTER_WORDS, 1):
         head = lowered[max(0, m.start() - 60) : m.start()]
         words = list(_WORDS.finditer(head))
         for n in range(min(5, len(words)), 0, -1):
@@ -130,28 +156,28 @@ def identify_controller(
                 return _from_rule(rule, typed, f"form:{rule.id}", ())
         return Controller(name=typed, matched_by="form", evidence=())
 
-    candidates: list[tuple[int, int, int, Controller]] = []  # (tier, start, order, controller)
+    # (tier, start, order, end, rule index): the first in this order is the controller, which is
+    # only then built; ``order`` is unique, so the comparison never goes past it
+    best: tuple[int, int, int, int, int] | None = None
     muni_hit = _municipality_in_text(text, lowered, rules)
     if muni_hit:
         name, s, e = muni_hit
         # a municipality named as such ("gemeente Nissewaard") is the controller even when a
         # company working for it is mentioned first: the municipality bears final responsibility
-        candidates.append(
-            (-1, s, 0, _municipality(name, "municipality_register", (Evidence(s, e, text[s:e]),)))
-        )
+        best = (-1, s, 0, e, -1)
     found = _first_matches(lowered, rules, matches)
-    for idx, rule in enumerate(rules.organisations):
-        if idx not in found:
-            continue
-        order = idx + 1
-        s, e = found[idx]
-        tier = 1 if rule.id in _VAGUE else 0
+    for idx, (s, e) in found.items():
+        rule = rules.organisations[idx]
         if rule.id == "generic.municipality" and muni_hit:
             continue  # the named municipality already covers it
-        candidates.append(
-            (tier, s, order, _from_rule(rule, None, rule.id, (Evidence(s, e, text[s:e]),)))
-        )
-    if not candidates:
+        cand = (1 if rule.id in _VAGUE else 0, s, idx + 1, e, idx)
+        if best is None or cand < best:
+            best = cand
+    if best is None:
         return Controller()
-    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-    return candidates[0][3]
+    _tier, s, _order, e, idx = best
+    evidence = (Evidence(s, e, text[s:e]),)
+    if idx < 0:
+        return _municipality(muni_hit[0], "municipality_register", evidence)  # type: ignore[index]
+    rule = rules.organisations[idx]
+    return _from_rule(rule, None, rule.id, evidence)

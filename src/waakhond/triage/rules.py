@@ -70,13 +70,20 @@ def clause_holds(clause: Clause, tokens: frozenset[str] | set[str]) -> bool:
 
 
 def holds(when: Condition, unless: Condition, tokens: frozenset[str] | set[str]) -> bool:
-    """True when every ``when`` clause holds and no ``unless`` clause does."""
-    for c in when:
-        if not clause_holds(c, tokens):
+    """True when every ``when`` clause holds and no ``unless`` clause does.
+
+    (``clause_holds`` written out: this runs for every rule of every complaint.)
+    """
+    for clause in when:
+        for pos, neg in clause:
+            if pos.issubset(tokens) and neg.isdisjoint(tokens):
+                break
+        else:
             return False
-    for c in unless:
-        if clause_holds(c, tokens):
-            return False
+    for clause in unless:
+        for pos, neg in clause:
+            if pos.issubset(tokens) and neg.isdisjoint(tokens):
+                return False
     return True
 
 
@@ -202,23 +209,26 @@ def _word_start_prefixes(pattern: str, parsed: Any = None) -> frozenset[str] | N
 # The matcher tries a pattern only at word starts whose first characters it may begin with. On
 # ordinary prose that still means a regex call at most word starts (prefixes such as "ik " or
 # "the" are common), so the matcher first finds, in one scan in C, the word starts where some
-# pattern can match at all: a single regular expression `\W(?=TRIE)` where TRIE is every
-# word-start pattern, written as a trie of its leading literal characters followed by the rest
-# of the pattern. It only has to be a superset test: at each word start it reports, the
-# matcher runs exactly the per-pattern matching it would run at any word start, so results are
-# the same as trying every word start.
+# pattern can match at all: one regular expression `\W(?=ALTERNATIVES)` over the text. It only
+# has to be a superset test: at each word start it reports, the matcher runs exactly the
+# per-pattern matching it would run at any word start, so the results are the same as trying
+# every word start (``Matcher.run_reference``).
 #
-# A pattern is split into (literal, rest) alternatives such that the pattern matches at a
-# position if and only if some literal + rest does: "\b(?:data )?process(?:ing|or) agreement"
-# gives "data processing agreement", "processor agreement", .... Patterns that cannot be written
-# this way (a back-reference, a named group, global flags, no literal start) are represented by
-# the prefixes the index already has for them, which is also a superset test.
+# A pattern is split into (literal, rest) alternatives such that it matches at a position if
+# and only if some literal + rest does: "\b(?:data )?process(?:ing|or) agreements?" gives
+# "data processing agreement" + "s?", "processor agreement" + "s?", .... The alternatives with a
+# literal form a trie (one branch per character, so that a word start costs a few character
+# comparisons); those without one ("\d{2,7} mensen") are led by a class of their possible first
+# characters. Patterns that cannot be embedded in a larger expression (a back-reference, a named
+# group, global flags) are represented by the prefixes the index has for them, which is also a
+# superset test.
 
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
 _QUANTIFIER = frozenset("?*+{")
-_MAX_SPLITS = 64  # literal alternatives one pattern may expand to
+_MAX_SPLITS = 128  # alternatives one pattern may expand to
 _LONG_ENOUGH = 6  # a literal this long is selective enough; later groups stay in the rest
 _UNSAFE_TO_EMBED = re.compile(r"\\[1-9]|\(\?P[<=]|\(\?\(|\(\?<[A-Za-z_]")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _skip_class(src: str, i: int) -> int:
@@ -313,25 +323,176 @@ def _leading_group(src: str) -> tuple[list[str], bool, str] | None:
     return alts, False, rest
 
 
-def _literal_splits(src: str, budget: int = _MAX_SPLITS) -> list[tuple[str, str]] | None:
+def _splits(src: str, budget: int = _MAX_SPLITS) -> list[tuple[str, str]]:
     """Alternatives (literal, rest) such that ``src`` matches at a position if and only if some
-    ``literal + rest`` does, each with a non-empty literal; None when that cannot be done."""
+    ``literal + rest`` does; a literal may be empty."""
     lit, rest = _leading_literal(src)
     if len(lit) >= _LONG_ENOUGH:
         return [(lit, rest)]
     group = _leading_group(rest)
     if group is None:
-        return [(lit, rest)] if lit else None
+        return [(lit, rest)]
     alts, optional, after = group
     if optional:
         alts = alts + [""]
+    if len(alts) > budget:
+        return [(lit, rest)]
     out: list[tuple[str, str]] = []
     for alt in alts:
-        tails = _literal_splits(alt + after, budget)
-        if tails is None or len(out) + len(tails) > budget:
-            return [(lit, rest)] if lit else None
-        out.extend((lit + t_lit, t_rest) for t_lit, t_rest in tails)
+        out.extend((lit + a, r) for a, r in _splits(alt + after, budget // len(alts)))
     return out
+
+
+_CATEGORY_CLASS = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_NOT_WORD": r"\W",
+    "CATEGORY_NOT_SPACE": r"\S",
+}
+_WORD_CATEGORIES = frozenset({"CATEGORY_DIGIT", "CATEGORY_WORD"})  # within \w
+_NON_WORD_CATEGORIES = frozenset({"CATEGORY_SPACE", "CATEGORY_NOT_WORD"})  # outside \w
+_MAX_RANGE = 1000  # a wider range in a first-character class is not analysed
+
+ClassItem = tuple[str, Any]  # ("chars", (first, last)) or ("category", name)
+
+
+def _first_chars(seq: Any) -> tuple[list[ClassItem], bool] | None:
+    """Class items that include every first character of a match of the parsed ``seq``, and
+    whether ``seq`` can match without consuming anything; None when that cannot be told."""
+    items: list[ClassItem] = []
+    for op, arg in seq:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero-width
+        if name == "LITERAL":
+            items.append(("chars", (arg, arg)))
+            return items, False
+        if name == "IN":
+            for sub_op, sub_arg in arg:
+                sname = str(sub_op)
+                if sname == "LITERAL":
+                    items.append(("chars", (sub_arg, sub_arg)))
+                elif sname == "RANGE":
+                    items.append(("chars", tuple(sub_arg)))
+                elif sname == "CATEGORY" and str(sub_arg) in _CATEGORY_CLASS:
+                    items.append(("category", str(sub_arg)))
+                else:
+                    return None  # a negated class or something rarer
+            return items, False
+        if name == "SUBPATTERN":
+            if arg[1] or arg[2]:
+                return None  # a group with its own flags ("(?i:...)"): not analysed
+            inner = _first_chars(arg[-1])
+            if inner is None:
+                return None
+            items.extend(inner[0])
+            if not inner[1]:
+                return items, False
+            continue
+        if name == "BRANCH":
+            nullable = False
+            for alt in arg[1]:
+                inner = _first_chars(alt)
+                if inner is None:
+                    return None
+                items.extend(inner[0])
+                nullable = nullable or inner[1]
+            if not nullable:
+                return items, False
+            continue
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            lo, _hi, sub = arg
+            inner = _first_chars(sub)
+            if inner is None:
+                return None
+            items.extend(inner[0])
+            if lo > 0 and not inner[1]:
+                return items, False
+            continue
+        return None  # any character, a back-reference, ...
+    return items, True
+
+
+def _word_class(src: str) -> str | None:
+    """A class (regex source) holding every WORD character a match of ``src`` can start with;
+    "" when it cannot start with one; None when that cannot be told (or it can match empty)."""
+    parsed = _parse(src)
+    if parsed is None:
+        return None
+    first = _first_chars(parsed)
+    if first is None or first[1]:
+        return None
+    parts = []
+    for kind, value in first[0]:
+        if kind == "category":
+            if value in _WORD_CATEGORIES:
+                parts.append(_CATEGORY_CLASS[value])
+            elif value not in _NON_WORD_CATEGORIES:
+                return None  # \D, \S: partly word characters
+            continue
+        lo, hi = value
+        if hi - lo > _MAX_RANGE:
+            return None
+        word = [bool(_WORD_CHAR.match(chr(c))) for c in range(lo, hi + 1)]
+        if all(word):
+            parts.append(
+                re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
+            )
+        elif any(word):
+            return None
+    return "[" + "".join(sorted(set(parts))) + "]" if parts else ""
+
+
+def _embeddable(pat: Pattern) -> bool:
+    """Whether the pattern's source can be placed inside a larger regular expression."""
+    src = pat.regex.pattern
+    return (
+        isinstance(src, str) and pat.regex.flags == re.UNICODE and not _UNSAFE_TO_EMBED.search(src)
+    )
+
+
+def _filter_parts(pat: Pattern) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
+    """The word filter's alternatives for a pattern tried at word starts only: literals (each
+    starting with a word character) with their rests, and (class, rest) pairs for the
+    alternatives without a literal. None when they cannot be built."""
+    if not _embeddable(pat):
+        return None
+    src = pat.regex.pattern
+    if src.startswith(r"\b") and not _top_level_bar(src):
+        splits = _splits(src[2:])  # at a word start, \b holds
+    else:
+        splits = [("", f"(?:{src})")]
+    literal: list[tuple[str, str]] = []
+    led: list[tuple[str, str]] = []
+    for lit, rest in splits:
+        if lit:
+            if _WORD_CHAR.match(lit):  # a word start begins with a word character
+                literal.append((lit, rest))
+            continue
+        cls = _word_class(rest)
+        if cls is None:
+            return None
+        if cls:
+            led.append((cls, rest))
+    return literal, led
+
+
+def _key_literals(pat: Pattern) -> list[tuple[str, str]]:
+    """(literal, rest) alternatives admitting every word start where the index tries ``pat``:
+    its prefixes, cut the way the index looks them up."""
+    out = []
+    for pre in pat.prefixes or ():
+        if len(pre) >= PREFIX_LEN:
+            out.append((pre, ""))
+        elif len(pre) >= 3:
+            out.append((pre[:3], ""))
+        elif len(pre) == 2:
+            out.append((pre, ""))
+        else:  # a one-character key is only looked up (two characters) at the text's end
+            out.append((pre, r"\Z"))
+    return [(lit, rest) for lit, rest in out if _WORD_CHAR.match(lit)]
 
 
 def _trie_source(entries: set[tuple[str, str]]) -> str:
@@ -343,78 +504,100 @@ def _trie_source(entries: set[tuple[str, str]]) -> str:
             node = node.setdefault(ch, {})
         node.setdefault("", set()).add(rest)  # "" never clashes with a one-character key
 
-    def emit(node: dict[str, Any]) -> str:
+    def emit(node: dict[str, Any]) -> tuple[str, int]:
+        """The node's source and its number of top-level alternatives."""
         rests = node.get("", set())
         if "" in rests:
-            return ""  # the literal alone suffices
+            return "", 1  # the literal alone suffices
         alts = [f"(?:{r})" if _top_level_bar(r) else r for r in sorted(rests)]
         for ch in sorted(k for k in node if k):
-            sub = emit(node[ch])
-            alts.append(re.escape(ch) + (f"(?:{sub})" if _top_level_bar(sub) else sub))
-        return "|".join(alts)
+            sub, n_alts = emit(node[ch])
+            alts.append(re.escape(ch) + (f"(?:{sub})" if n_alts > 1 else sub))
+        return "|".join(alts), len(alts)
 
-    return emit(root)
-
-
-def _filter_entries(pat: Pattern) -> list[tuple[str, str]]:
-    """(literal, rest) alternatives for the word filter; each literal starts with a word character.
-
-    Falls back to the pattern's indexed prefixes (literal, nothing after), cut the way the index
-    looks them up, which admits every word start where the index would try the pattern.
-    """
-    src = pat.regex.pattern
-    splits = None
-    if (
-        isinstance(src, str)
-        and pat.regex.flags == re.UNICODE
-        and not _UNSAFE_TO_EMBED.search(src)
-        and src.startswith(r"\b")
-        and not _top_level_bar(src)
-    ):
-        splits = _literal_splits(src[2:])
-    if splits is None:
-        splits = []
-        for pre in pat.prefixes or ():
-            if len(pre) >= PREFIX_LEN:
-                splits.append((pre, ""))
-            elif len(pre) >= 3:
-                splits.append((pre[:3], ""))
-            elif len(pre) == 2:
-                splits.append((pre, ""))
-            else:  # a one-character key is only looked up (two characters) at the text's end
-                splits.append((pre, r"\Z"))
-    # a match found by the index starts at a word start, i.e. with a word character
-    return [(lit, rest) for lit, rest in splits if _WORD_CHAR.match(lit)]
+    return emit(root)[0]
 
 
-_WORD_CHAR = re.compile(r"\w")
+def _class_led_source(cls: str, rests: list[str]) -> str:
+    """ "[class](?<=(?=REST)(?s:.))": a first character of the class, then the rests tried from
+    that character (one step back). Led by a class, the alternative is skipped cheaply where
+    the word starts with another character."""
+    return f"{cls}(?<=(?=(?:{'|'.join(f'(?:{r})' for r in sorted(set(rests)))}))(?s:.))"
+
+
+def _word_start_class(pat: Pattern) -> str | None:
+    r"""For a pattern whose every match starts at a word start (it begins with \b, perhaps after
+    look-arounds, its first character is always a word character, and it never matches the
+    empty string): a class of its possible first characters. Else None."""
+    if not _embeddable(pat) or pat.regex.match("") is not None:
+        return None
+    parsed = _parse(pat.regex.pattern)
+    if parsed is None or parsed.getwidth()[0] == 0:
+        return None
+    leading = []
+    for op, arg in parsed:
+        if str(op) not in ("AT", "ASSERT", "ASSERT_NOT"):
+            break
+        leading.append(str(arg))
+    if "AT_BOUNDARY" not in leading:
+        return None
+    first = _first_chars(parsed)
+    if first is None or first[1]:
+        return None
+    for kind, value in first[0]:  # every possible first character must be a word character
+        if kind == "category" and value not in _WORD_CATEGORIES:
+            return None
+        if kind == "chars" and (
+            value[1] - value[0] > _MAX_RANGE
+            or not all(_WORD_CHAR.match(chr(c)) for c in range(value[0], value[1] + 1))
+        ):
+            return None
+    return _word_class(pat.regex.pattern) or None
 
 
 class Matcher:
-    """Runs many patterns over a text fast.
+    r"""Runs many patterns over a text fast.
 
     Patterns that start at a word boundary are indexed by their possible first characters and
-    tried (anchored) only at word starts that begin that way, and only at the word starts where
-    the word filter (above) says some pattern can match; other patterns are searched over the
-    whole text, skipped when a literal they require is absent. Every match is reported as (key,
-    start, end); per pattern, matches do not overlap (as with ``finditer``). ``run_reference``
-    is the same matcher without the word filter (one dictionary look-up per word start); it
-    gives the same list and is kept to test the filter against.
+    tried (anchored) only at word starts that begin that way. Other patterns are searched over
+    the whole text, skipped when a literal they require is absent; those among them whose
+    matches can only start at a word start (``\b\d+ mensen``) are tried like the indexed ones,
+    at the word starts that can begin them, which gives the same matches as ``finditer``.
+
+    A word start is visited only when the word filter (above) says some pattern can match
+    there, and a pattern is tried there only when the word begins with one of its literals.
+    Every match is reported as (key, start, end), those of the indexed patterns first (by
+    position), then those of the searched patterns (pattern by pattern); per pattern, matches
+    do not overlap (as with ``finditer``). ``run_reference`` is the same matcher without the
+    word filter, one dictionary look-up per word start; it gives the same list and is kept to
+    test the filter against.
     """
 
     _WORD_START = re.compile(r"\b\w")
+    _CACHE_LIMIT = 50_000  # distinct keys remembered (bounds memory)
 
     def __init__(self, entries: list[tuple[Any, Pattern]]):
         self.index: dict[str, list[tuple[int, Any, Pattern]]] = {}
         self.scan: list[tuple[int, Any, Pattern]] = []
-        filter_entries: set[tuple[str, str]] = set()
+        literal: set[tuple[str, str]] = set()  # the word filter's trie entries
+        led: dict[str, list[str]] = {}  # its class-led alternatives, by class
+        # per indexed pattern: the literals one of which a word must begin with for a match
+        self._literals: dict[int, tuple[str, ...] | None] = {}
         for n, (key, pat) in enumerate(entries):
-            if pat.prefixes:
-                for pre in pat.prefixes:
-                    self.index.setdefault(pre, []).append((n, key, pat))
-                filter_entries.update(_filter_entries(pat))
-            else:
+            if not pat.prefixes:
                 self.scan.append((n, key, pat))
+                continue
+            for pre in pat.prefixes:
+                self.index.setdefault(pre, []).append((n, key, pat))
+            parts = _filter_parts(pat)
+            if parts is None:
+                literal.update(_key_literals(pat))
+                self._literals[n] = None
+                continue
+            literal.update(parts[0])
+            for cls, rest in parts[1]:
+                led.setdefault(cls, []).append(rest)
+            self._literals[n] = None if parts[1] else tuple(sorted({lit for lit, _ in parts[0]}))
         # three tables so that each word start costs two or three look-ups: full-length prefixes,
         # shorter ones by their first three characters (the anchored match then decides), and
         # the few two-character ones ("ai", "in")
@@ -430,54 +613,131 @@ class Matcher:
             else:
                 self.two.setdefault(pre, []).extend(items)
         self.starts3 = frozenset(k[:3] for k in self.full) | frozenset(self.mid)
+
+        # searched patterns whose matches start at word starts: (position in self.scan,
+        # class of first characters, the pattern)
+        self.word_scan: list[tuple[int, re.Pattern[str], Pattern]] = []
+        for pos, (_n, _key, pat) in enumerate(self.scan):
+            cls = _word_start_class(pat)
+            if cls is None:
+                continue
+            parts = _filter_parts(pat)
+            if parts is None:  # cannot happen for an embeddable pattern; kept whole to be safe
+                parts = ([], [(cls, f"(?:{pat.regex.pattern})")])
+            literal.update(parts[0])
+            for c, rest in parts[1]:
+                led.setdefault(c, []).append(rest)
+            self.word_scan.append((pos, re.compile(cls), pat))
+        self._word_scan_positions = frozenset(pos for pos, _cls, _pat in self.word_scan)
+        self._scan_by_char: dict[str, tuple[tuple[int, Any, Pattern], ...]] = {}
+        self._cands: dict[str, tuple[tuple[int, Any, Any, tuple[str, ...] | None], ...]] = {}
+
         # the word filter: a match at p means a word starts at p + 1 where a pattern may match
+        alternatives = [_trie_source(literal)] if literal else []
+        alternatives += [_class_led_source(cls, rests) for cls, rests in sorted(led.items())]
         self.word_filter = (
-            re.compile(r"\W(?=" + _trie_source(filter_entries) + ")") if filter_entries else None
+            re.compile(r"\W(?=" + "|".join(alternatives) + ")") if alternatives else None
         )
 
-    def _try_at(
-        self, lowered: str, i: int, out: list[tuple[Any, int, int]], last_end: dict[int, int]
-    ) -> None:
-        """Try every indexed pattern the tables give for the word start ``i``."""
-        two = self.two
-        for cands in (
-            self.full.get(lowered[i : i + PREFIX_LEN]),
-            self.mid.get(lowered[i : i + 3]),
-            two.get(lowered[i : i + 2]) if two else None,
-        ):
-            if not cands:
-                continue
-            for n, key, pat in cands:
-                m = pat.regex.match(lowered, i)
-                if m is not None:
-                    end = m.end()
-                    if end > i and last_end.get(n, -1) <= i:
-                        out.append((key, i, end))
-                        last_end[n] = end
+    def _candidates(self, k6: str) -> tuple[tuple[int, Any, Any, tuple[str, ...] | None], ...]:
+        """The indexed patterns to try at a word start beginning with ``k6`` (its first six
+        characters), in table order, each once: (number, key, bound ``match``, literals)."""
+        found = self._cands.get(k6)
+        if found is None:
+            seen: set[int] = set()
+            merged = []
+            for table in (
+                self.full.get(k6),
+                self.mid.get(k6[:3]),
+                self.two.get(k6[:2]) if self.two else None,
+            ):
+                for n, key, pat in table or ():
+                    if n in seen:  # a second try could never add a match
+                        continue
+                    seen.add(n)
+                    lits = self._literals.get(n)
+                    if lits is not None:
+                        # literals up to six characters long are decided by k6 itself; only
+                        # longer ones that agree with it are left to check in the text
+                        if any(len(lit) <= len(k6) and k6.startswith(lit) for lit in lits):
+                            lits = None
+                        else:
+                            lits = tuple(
+                                lit for lit in lits if len(lit) > len(k6) and lit.startswith(k6)
+                            )
+                            if not lits:
+                                continue  # the word begins with none of its literals
+                    merged.append((n, key, pat.regex.match, lits))
+            found = tuple(merged)
+            if len(self._cands) >= self._CACHE_LIMIT:
+                self._cands.clear()
+            self._cands[k6] = found
+        return found
 
-    def _scan(self, lowered: str, out: list[tuple[Any, int, int]]) -> None:
-        for _n, key, pat in self.scan:
-            if pat.literal is not None and pat.literal not in lowered:
-                continue
-            for m in pat.regex.finditer(lowered):
-                if m.end() > m.start():
-                    out.append((key, m.start(), m.end()))
+    def _scans_for(self, ch: str) -> tuple[tuple[int, Any, Pattern], ...]:
+        """The word-start searched patterns that can begin with ``ch``."""
+        found = self._scan_by_char.get(ch)
+        if found is None:
+            found = tuple(
+                (pos, self.scan[pos][1], pat) for pos, cls, pat in self.word_scan if cls.match(ch)
+            )
+            if len(self._scan_by_char) >= self._CACHE_LIMIT:
+                self._scan_by_char.clear()
+            self._scan_by_char[ch] = found
+        return found
 
     def run(self, lowered: str) -> list[tuple[Any, int, int]]:
         if self.word_filter is None:
             return self.run_reference(lowered)
         out: list[tuple[Any, int, int]] = []
         last_end: dict[int, int] = {}
-        try_at = self._try_at
+        cands_get = self._cands.get
+        candidates = self._candidates
+        starts = [hit.start() + 1 for hit in self.word_filter.finditer(lowered)]
         if lowered and _WORD_CHAR.match(lowered):
-            try_at(lowered, 0, out, last_end)  # the filter needs a character before a word
-        for hit in self.word_filter.finditer(lowered):
-            try_at(lowered, hit.start() + 1, out, last_end)
-        self._scan(lowered, out)
+            starts.insert(0, 0)  # the filter needs a character before a word
+        startswith = lowered.startswith
+        for i in starts:
+            k6 = lowered[i : i + PREFIX_LEN]
+            for n, key, match, lits in cands_get(k6) or candidates(k6):
+                if lits is not None and not startswith(lits, i):
+                    continue  # the word begins with none of the pattern's literals
+                m = match(lowered, i)
+                if m is not None:
+                    end = m.end()
+                    if end > i and last_end.get(n, -1) <= i:
+                        out.append((key, i, end))
+                        last_end[n] = end
+        found: dict[int, list[tuple[Any, int, int]]] = {}
+        active = {
+            pos
+            for pos, _cls, pat in self.word_scan
+            if pat.literal is None or pat.literal in lowered
+        }
+        if active:
+            scan_end: dict[int, int] = {}
+            scans_for = self._scans_for
+            for i in starts:
+                for pos, key, pat in scans_for(lowered[i]):
+                    if pos in active and scan_end.get(pos, -1) <= i:
+                        m = pat.regex.match(lowered, i)
+                        if m is not None:  # never empty (checked when built)
+                            found.setdefault(pos, []).append((key, i, m.end()))
+                            scan_end[pos] = m.end()
+        for pos, (_n, key, pat) in enumerate(self.scan):
+            if pat.literal is not None and pat.literal not in lowered:
+                continue
+            if pos in self._word_scan_positions:
+                out.extend(found.get(pos, ()))  # tried at every word start it can begin
+                continue
+            for m in pat.regex.finditer(lowered):
+                if m.end() > m.start():
+                    out.append((key, m.start(), m.end()))
         return out
 
     def run_reference(self, lowered: str) -> list[tuple[Any, int, int]]:
-        """``run`` without the word filter: every word start is looked up in the tables."""
+        """``run`` without the word filter: every word start is looked up in the tables, and
+        every searched pattern is run with ``finditer``."""
         out: list[tuple[Any, int, int]] = []
         last_end: dict[int, int] = {}
         two = self.two
@@ -486,8 +746,24 @@ class Matcher:
             i = ws.start()
             if lowered[i : i + 3] not in starts3 and (not two or lowered[i : i + 2] not in two):
                 continue  # most words start nothing: one set look-up
-            self._try_at(lowered, i, out, last_end)
-        self._scan(lowered, out)
+            for cands in (
+                self.full.get(lowered[i : i + PREFIX_LEN]),
+                self.mid.get(lowered[i : i + 3]),
+                two.get(lowered[i : i + 2]) if two else None,
+            ):
+                if not cands:
+                    continue
+                for n, key, pat in cands:
+                    m = pat.regex.match(lowered, i)
+                    if m is not None and m.end() > i and last_end.get(n, -1) <= i:
+                        out.append((key, i, m.end()))
+                        last_end[n] = m.end()
+        for _n, key, pat in self.scan:
+            if pat.literal is not None and pat.literal not in lowered:
+                continue
+            for m in pat.regex.finditer(lowered):
+                if m.end() > m.start():
+                    out.append((key, m.start(), m.end()))
         return out
 
 
@@ -617,9 +893,7 @@ def load_rules() -> Rules:
             value=r["value"],
             label=dict(r["label"]),
             source=r.get("source", ""),
-            patterns=_compile(
-                list(r.get("nl", [])) + list(r.get("en", [])), r["id"], compiled
-            ),
+            patterns=_compile(list(r.get("nl", [])) + list(r.get("en", [])), r["id"], compiled),
             extract=r.get("extract"),
         )
         for r in toml["facts.toml"]["rule"]

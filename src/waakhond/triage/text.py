@@ -45,16 +45,37 @@ def clean_input(text: str) -> str:
     """
     if len(text) > MAX_TEXT_CHARS:
         text = text[:MAX_TEXT_CHARS]
-    if _SURROGATE.search(text):
+    if not text.isascii() and _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
     return text
 
 
+# every ASCII character that is not a letter, as a space: what separates words in ASCII text
+_ASCII_NON_LETTERS = {c: " " for c in range(128) if not chr(c).isalpha()}
+
+
+def _words(text: str) -> list[str]:
+    """The words (runs of letters) of ``text``, as ``_WORD.findall(text)`` but in another order.
+
+    ASCII punctuation and digits become spaces, so that splitting on whitespace gives the words;
+    a token that still holds a character other than a letter (only possible outside ASCII) goes
+    through the regular expression.
+    """
+    spaced = text.translate(_ASCII_NON_LETTERS)
+    tokens = spaced.split()
+    if spaced.isascii():
+        return tokens
+    words = [t for t in tokens if t.isalpha()]
+    if len(words) < len(tokens):
+        words += _WORD.findall(" ".join([t for t in tokens if not t.isalpha()]))
+    return words
+
+
 def detect_language(lowered: str, hint: str | None = None) -> tuple[str, float]:
     """Return ("nl" | "en", certainty 0-1) from function-word counts; the hint breaks ties."""
-    words = _WORD.findall(lowered, 0, 3000)  # the first few hundred words decide
-    nl = sum(1 for w in words if w in NL_WORDS)
-    en = sum(1 for w in words if w in EN_WORDS)
+    words = _words(lowered[:3000])  # the first few hundred words decide
+    nl = sum(map(NL_WORDS.__contains__, words))
+    en = sum(map(EN_WORDS.__contains__, words))
     total = nl + en
     fallback = hint if hint in ("nl", "en") else "nl"
     if total == 0:
