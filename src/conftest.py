@@ -67,3 +67,49 @@ def axe_violations(page, *, impacts=("serious", "critical")) -> list[dict]:
 @pytest.fixture
 def axe():
     return axe_violations
+
+
+# Data migrations whose rows tests rely on: the staff role groups and the default letter
+# templates. Every seed function is idempotent.
+_SEEDS = (
+    ("waakhond.accounts.migrations.0001_create_role_groups", "create_groups"),
+    ("waakhond.cases.migrations.0002_seed_letter_templates", "seed_letter_templates"),
+    ("waakhond.cases.migrations.0005_seed_objection_deferral_letter", "seed_objection_deferral_letter"),
+)
+_DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Put back what the data migrations made before each test that uses the database.
+
+    A transactional test (the browser tests with a live server) ends with a flush that empties
+    every table, so a later test would find no roles and no letter templates. Restoring a
+    serialised copy does not help once Playwright runs, so the seeds are simply run again.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if marker is None and not names & _DB_FIXTURES:
+        return
+    transactional = bool(
+        (marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+        or names & {"transactional_db", "live_server", "django_db_reset_sequences"}
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    import importlib
+
+    from django.apps import apps
+
+    for module, function in _SEEDS:
+        getattr(importlib.import_module(module), function)(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _dutch_first():
+    """Every test starts in the default language, whatever an earlier test activated."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
