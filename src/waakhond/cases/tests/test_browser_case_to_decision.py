@@ -283,7 +283,7 @@ def test_complaint_to_decision_letter_and_objection_in_the_browser(
     )
     assert "(Bezwaar)" in linked.inner_text()
     objection_link.click()
-    page.wait_for_url(re.compile(rf".*/staff/cases/{objection_reference}/$"))
+    page.wait_for_url(re.compile(rf".*/staff/complaints/{objection_reference}/$"))
     panel = _panel(page)
     assert "Bezwaarprocedure" in panel.inner_text()
     expect(panel.get_by_role("link", name=reference)).to_be_visible()
