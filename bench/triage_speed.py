@@ -7,7 +7,7 @@ Python allocations traced by tracemalloc, and the peak resident set size). Not a
 prints figures.
 
     python bench/triage_speed.py [--n 26000] [--input complaints.jsonl] [--seed 1] [--dense]
-    python bench/triage_speed.py --cli [--n 26000] [--input complaints.jsonl]
+    python bench/triage_speed.py --cli [--jobs N] [--n 26000] [--input complaints.jsonl]
 
 By default the engine runs in this process: rule loading is start-up work and is not timed,
 and a second pass with tracemalloc on measures the allocation peak, inputs included (tracing
@@ -15,7 +15,10 @@ slows Python down about five times, so the timed pass runs without it and the tr
 2,000 complaints unless ``--trace-n`` says otherwise; results are not kept, so the peak grows
 only with the inputs). ``--cli`` instead times the real command
 ``waakhond triage IN.jsonl -o OUT.jsonl`` end to end in a subprocess, interpreter start-up,
-rule loading, JSON in and out included; its memory is the subprocess's peak resident set.
+rule loading, JSON in and out included, with ``--jobs N`` passed on when given (the command's
+default is the CPUs available); the number of jobs is printed. Its CPU seconds include the
+worker processes (RUSAGE_CHILDREN) and its memory is the peak resident set of the largest of
+them. The per-core figure is the in-process one, measured in a single process.
 
 CPU seconds are what this process (or the subprocess) used; on a machine shared with other
 work they show what one free core achieves, while wall seconds include waiting for the CPU.
@@ -204,7 +207,7 @@ def _command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "waakhond.cli"]
 
 
-def run_cli(rows: list[dict]) -> int:
+def run_cli(rows: list[dict], jobs: int | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "in.jsonl"
         dst = Path(tmp) / "out.jsonl"
@@ -215,6 +218,9 @@ def run_cli(rows: list[dict]) -> int:
         command = _command()
         shown = "waakhond" if len(command) == 1 else "python -m waakhond.cli"
         cmd = command + ["triage", str(src), "-o", str(dst)]
+        if jobs is not None:
+            cmd += ["--jobs", str(jobs)]
+        shown_jobs = str(jobs) if jobs is not None else f"default ({len(os.sched_getaffinity(0))})"
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -226,13 +232,17 @@ def run_cli(rows: list[dict]) -> int:
         with dst.open(encoding="utf-8") as f:
             written = sum(1 for line in f if line.strip())
     _print_figures(
-        f"command line, end to end: {shown} triage IN.jsonl -o OUT.jsonl",
+        f"command line, end to end: {shown} triage IN.jsonl -o OUT.jsonl"
+        + (f" --jobs {jobs}" if jobs is not None else "")
+        + f"\njobs:                      {shown_jobs}",
         len(rows),
         sizes,
         cpu,
         wall,
         [
-            f"peak resident (ru_maxrss): {_mb(after.ru_maxrss):,.0f} MB (the command's process)",
+            f"peak resident (ru_maxrss): {_mb(after.ru_maxrss):,.0f} MB (the largest of the "
+            "command's process and its workers, each)",
+            "CPU seconds above include the workers (RUSAGE_CHILDREN)",
             f"results written:           {written:,} (exit code {proc.returncode})",
         ],
     )
@@ -251,6 +261,9 @@ def main() -> int:
     )
     parser.add_argument(
         "--cli", action="store_true", help="time the `waakhond triage` command in a subprocess"
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=None, help="with --cli: pass --jobs N (default: the command's)"
     )
     parser.add_argument(
         "--trace-n",
@@ -273,7 +286,7 @@ def main() -> int:
                 rows[i] = row
         else:
             rows = [{"id": c.id, "text": c.text} for c in generate(args.n, args.seed)]
-        return run_cli(rows)
+        return run_cli(rows, args.jobs)
 
     load_rules()  # reading the rule files is start-up work, not per-complaint work
 

@@ -16,8 +16,10 @@ the letter of paragraph 1 decides (``5(1)(c)`` is ``data_minimisation``, ``5(1)(
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
-from .rules import Rules, holds
+from .rules import Condition, ConditionalRule, Rules, holds
 from .types import CATEGORIES, ArticleReason, Fact
 
 # GDPR article -> the complaint category it belongs to (gdpr-complaint-categories.md §2)
@@ -98,16 +100,119 @@ def _fact_ids_for(
     return tuple(dict.fromkeys(fid for fid, toks in facts if not toks.isdisjoint(wanted)))
 
 
+class FactIndex:
+    """The facts of one complaint by the tokens that name them, for citing facts cheaply.
+
+    ``ids_for(wanted)`` equals ``_fact_ids_for(wanted, fact_tokens(facts))``: the ids of the facts
+    named by any token of ``wanted``, in fact order, each once. Built once per complaint and
+    shared by the article, DPIA and priority conclusions; answers are remembered per ``wanted``.
+    """
+
+    __slots__ = ("_ids", "_by_token", "_memo")
+
+    def __init__(self, facts: Sequence[Fact]):
+        self._ids = [f.id for f in facts]
+        by_token: dict[str, list[int]] = {}
+        for i, f in enumerate(facts):
+            for tok in (f"rule:{f.rule_id}", f"{f.kind}:*", f"{f.kind}:{f.value}"):
+                by_token.setdefault(tok, []).append(i)
+        self._by_token = by_token
+        self._memo: dict[frozenset[str], tuple[str, ...]] = {}
+
+    def ids_for(self, wanted: frozenset[str]) -> tuple[str, ...]:
+        hit = self._memo.get(wanted)
+        if hit is None:
+            found: set[int] = set()
+            by_token = self._by_token
+            for tok in wanted:
+                positions = by_token.get(tok)
+                if positions:
+                    found.update(positions)
+            ids = self._ids
+            hit = tuple(dict.fromkeys(ids[i] for i in sorted(found)))
+            self._memo[wanted] = hit
+        return hit
+
+
+def _triggers(when: Condition) -> frozenset[str] | None:
+    """Tokens of which at least one must be present for ``when`` to hold, or None.
+
+    A clause holds only through one of its alternatives, and an alternative only when all of
+    its required tokens are present; so if every alternative of a clause requires a token, one
+    required token of each alternative is enough to look for. The smallest such set over the
+    clauses is taken. None when every clause has an alternative that requires no token.
+    """
+    best: frozenset[str] | None = None
+    for clause in when:
+        if any(not pos for pos, _neg in clause):
+            continue
+        # prefer specific tokens (a value, a rule) over "kind:*", which more complaints have
+        picked = frozenset(min(pos, key=lambda t: (t.endswith(":*"), t)) for pos, _neg in clause)
+        if best is None or len(picked) < len(best):
+            best = picked
+    return best
+
+
+# rule sequence -> (the sequence, rule positions by trigger token, the trigger tokens,
+# positions always tried)
+_INDEXES: dict[int, tuple[Any, dict[str, tuple[int, ...]], frozenset[str], tuple[int, ...]]] = {}
+
+
+def _rule_index(
+    rules: Sequence[ConditionalRule],
+) -> tuple[dict[str, tuple[int, ...]], frozenset[str], tuple[int, ...]]:
+    entry = _INDEXES.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        by_token: dict[str, list[int]] = {}
+        always: list[int] = []
+        for n, rule in enumerate(rules):
+            trig = _triggers(rule.when)
+            if trig is None:
+                always.append(n)
+            else:
+                for tok in trig:
+                    by_token.setdefault(tok, []).append(n)
+        entry = (
+            rules,
+            {t: tuple(v) for t, v in by_token.items()},
+            frozenset(by_token),
+            tuple(always),
+        )
+        _INDEXES[id(rules)] = entry  # the sequence is kept in the entry, so its id stays its own
+    return entry[1], entry[2], entry[3]
+
+
+def rules_that_hold(
+    rules: Sequence[ConditionalRule], tokens: frozenset[str]
+) -> list[ConditionalRule]:
+    """The rules whose condition holds for ``tokens``, in their order.
+
+    Same as ``[r for r in rules if holds(r.when, r.unless, tokens)]``, but a rule is only
+    evaluated when a token its condition cannot do without is present (see ``_triggers``).
+    """
+    by_token, triggers, always = _rule_index(rules)
+    maybe = set(always)
+    for tok in triggers.intersection(tokens):
+        maybe.update(by_token[tok])
+    out = []
+    for n in sorted(maybe):
+        rule = rules[n]
+        if holds(rule.when, rule.unless, tokens):
+            out.append(rule)
+    return out
+
+
 def conclude_articles(
-    facts: list[Fact], tokens: frozenset[str], rules: Rules
+    facts: list[Fact],
+    tokens: frozenset[str],
+    rules: Rules,
+    fact_index: FactIndex | None = None,
 ) -> tuple[tuple[int, ...], tuple[ArticleReason, ...], tuple[str, ...]]:
     reasons: dict[tuple[str, int], ArticleReason] = {}
     categories: list[str] = []
-    named = fact_tokens(facts)
-    for rule in rules.articles:
-        if not holds(rule.when, rule.unless, tokens):
-            continue
-        fact_ids = _fact_ids_for(rule.wanted, named)
+    named = fact_index if fact_index is not None else FactIndex(facts)
+    for rule in rules_that_hold(rules.articles, tokens):
+        fact_ids = named.ids_for(rule.wanted)
         for cat in rule.data.get("categories", []):
             if cat not in CATEGORIES:
                 raise ValueError(f"unknown category {cat!r} in article rule {rule.id}")

@@ -1,12 +1,14 @@
 """Command line for the triage engine (needs no database).
 
-    python -m waakhond.triage.cli triage IN.jsonl [-o OUT.jsonl]
+    python -m waakhond.triage.cli triage IN.jsonl [-o OUT.jsonl] [--jobs N]
     python -m waakhond.triage.cli eval DATASET [--json] [--no-labels]
 
 ``triage`` reads one JSON object per line (``id``, ``text``, optionally ``organisation`` and the
 form's other answers, see ``ComplaintInput``) and writes one result per line. ``-`` means
 standard input or output. A bad line gets a message on standard error with its line number and
-is skipped; the exit code is then 1. A progress bar is shown only when standard error is a
+is skipped; the exit code is then 1. ``--jobs N`` triages in N processes (default: the CPUs
+available to the process; 1 keeps everything in this process), in chunks of lines; the output
+order, the messages and the exit code are the same as with one process. A progress bar is shown only when standard error is a
 terminal. ``eval`` scores the engine on a labelled JSONL file or on the public TSV of fines
 (see ``evaluation.py``). The top-level ``waakhond`` command calls ``main()``.
 """
@@ -15,13 +17,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from typing import IO, Any
 
 from .engine import triage
 from .evaluation import evaluate, format_report, read_violations_tsv
+from .rules import load_rules
 from .types import ComplaintInput
 
 
@@ -53,29 +59,110 @@ def _progress(lines: Any, desc: str) -> Any:
     return tqdm(lines, desc=desc, unit=" complaints", file=sys.stderr)
 
 
+CHUNK_LINES = 256  # lines per task when several processes triage
+
+
+def _dumps(d: dict[str, Any]) -> str:
+    return json.dumps(d, ensure_ascii=False, check_circular=False)
+
+
+def _triage_line(lineno: int, line: str) -> tuple[str | None, str | None]:
+    """One input line -> (result JSON, None), (None, error message) or (None, None) if blank."""
+    if not line.strip():
+        return None, None
+    try:
+        data = json.loads(line)
+        if not isinstance(data, dict):
+            raise ValueError("a line must be a JSON object")
+        complaint = ComplaintInput.from_dict(data)
+        result = triage(complaint)
+    except (ValueError, TypeError, KeyError) as exc:
+        return None, f"line {lineno}: skipped: {exc}"
+    return _dumps(result.to_dict()), None
+
+
+def _triage_chunk(chunk: list[tuple[int, str]]) -> list[tuple[str | None, str | None]]:
+    return [_triage_line(lineno, line) for lineno, line in chunk]
+
+
+def _chunks(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
+    numbered = enumerate(lines, start=1)
+    while True:
+        chunk = list(islice(numbered, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - platforms without sched_getaffinity
+        return max(1, os.cpu_count() or 1)
+
+
+class _ChunkProgress:
+    """A progress bar counted in lines, advanced one chunk at a time (terminal only)."""
+
+    def __init__(self) -> None:
+        self.bar = _progress(None, "triage") if sys.stderr.isatty() else None
+
+    def update(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
 def _cmd_triage(args: argparse.Namespace) -> int:
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    if jobs < 1:
+        print("--jobs must be at least 1", file=sys.stderr)
+        return 2
     bad = 0
     done = 0
     with _open_in(args.input) as src, _open_out(args.output) as out:
-        for lineno, line in enumerate(_progress(src, "triage"), start=1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-                if not isinstance(data, dict):
-                    raise ValueError("a line must be a JSON object")
-                complaint = ComplaintInput.from_dict(data)
-                result = triage(complaint)
-            except (ValueError, TypeError, KeyError) as exc:
-                bad += 1
-                print(f"line {lineno}: skipped: {exc}", file=sys.stderr)
-                continue
-            out.write(json.dumps(result.to_dict(), ensure_ascii=False, sort_keys=False) + "\n")
-            done += 1
+        if jobs == 1:
+            results: Iterable[tuple[str | None, str | None]] = (
+                _triage_line(lineno, line)
+                for lineno, line in enumerate(_progress(src, "triage"), start=1)
+            )
+            progress = None
+        else:
+            progress = _ChunkProgress()
+            # imap keeps
+            # the chunks in input order, so results come out in the order of the lines.
+            load_rules()  # once here, so that forked workers share it; others load it themselves
+            pool = multiprocessing.get_context().Pool(jobs, initializer=load_rules)
+            results = _ordered(pool, src, progress)
+        try:
+            for text, error in results:
+                if error is not None:
+                    bad += 1
+                    print(error, file=sys.stderr)
+                elif text is not None:
+                    out.write(text + "\n")
+                    done += 1
+        finally:
+            if progress is not None:
+                progress.close()
+                pool.terminate()
+                pool.join()
     if bad:
         print(f"{done} complaints triaged, {bad} lines skipped.", file=sys.stderr)
         return 1
     return 0
+
+
+def _ordered(
+    pool: Any, src: Iterable[str], progress: _ChunkProgress
+) -> Iterator[tuple[str | None, str | None]]:
+    for chunk_results in pool.imap(_triage_chunk, _chunks(src, CHUNK_LINES)):
+        progress.update(len(chunk_results))
+        yield from chunk_results
 
 
 def _read_dataset(path: str) -> tuple[list[dict[str, Any]], int]:
@@ -123,6 +210,13 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("triage", help="triage complaints from a JSONL file")
     t.add_argument("input", help="JSONL file with id, text, ...; '-' for standard input")
     t.add_argument("-o", "--output", default="-", help="output JSONL file; '-' for standard output")
+    t.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        help="processes to triage with (default: the CPUs available; 1: this process only)",
+    )
     t.set_defaults(func=_cmd_triage)
     e = sub.add_parser("eval", help="score the engine on a labelled JSONL file or the public TSV")
     e.add_argument("dataset", help="labelled JSONL file, or gdpr_violations.tsv")

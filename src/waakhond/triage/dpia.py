@@ -13,12 +13,17 @@ request or a one-off breach is not a processing operation to assess.
 
 from __future__ import annotations
 
-from .articles import _fact_ids_for, fact_tokens
+from .articles import FactIndex, rules_that_hold
 from .rules import Rules, holds
 from .types import DpiaAssessment, DpiaItem, Fact
 
 
-def assess_dpia(facts: list[Fact], tokens: frozenset[str], rules: Rules) -> DpiaAssessment:
+def assess_dpia(
+    facts: list[Fact],
+    tokens: frozenset[str],
+    rules: Rules,
+    fact_index: FactIndex | None = None,
+) -> DpiaAssessment:
     applies_when, applies_unless = rules.dpia_applies
     if not holds(applies_when, applies_unless, tokens):
         return DpiaAssessment(
@@ -32,12 +37,11 @@ def assess_dpia(facts: list[Fact], tokens: frozenset[str], rules: Rules) -> Dpia
             ),
         )
     matched: dict[str, list[DpiaItem]] = {}
-    named = fact_tokens(facts)
+    named = fact_index if fact_index is not None else FactIndex(facts)
     for key, items in rules.dpia_items.items():
         matched[key] = [
-            DpiaItem(id=i.id, label=dict(i.data["label"]), fact_ids=_fact_ids_for(i.wanted, named))
-            for i in items
-            if holds(i.when, i.unless, tokens)
+            DpiaItem(id=i.id, label=dict(i.data["label"]), fact_ids=named.ids_for(i.wanted))
+            for i in rules_that_hold(items, tokens)
         ]
     threshold = int(rules.dpia.get("wp248_threshold", 2))
     mandatory = bool(matched["ap_list"] or matched["art35_3"])

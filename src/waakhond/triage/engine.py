@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .articles import conclude_articles
+from .articles import FactIndex, conclude_articles
 from .dpia import assess_dpia
 from .facts import extract_facts, form_facts
 from .lanes import RIGHTS_CATEGORIES, request_status, suggest_lane
@@ -137,7 +137,8 @@ def triage(complaint: ComplaintInput, rules: Rules | None = None) -> TriageResul
     if status == "passed":
         tokens = tokens | {"deadline:passed"}
 
-    dpia = assess_dpia(facts, tokens, rules)
+    fact_index = FactIndex(facts)  # which facts each rule's tokens name, once per complaint
+    dpia = assess_dpia(facts, tokens, rules, fact_index)
     if dpia.mandatory:
         tokens = tokens | {"dpia:mandatory"}
     if dpia.likely_required:
@@ -146,7 +147,7 @@ def triage(complaint: ComplaintInput, rules: Rules | None = None) -> TriageResul
     tokens = tokens | {f"dpia_item:{i}" for i in listed}
     if len(listed) == 1:
         tokens = tokens | {"dpia_items:one"}  # a single listed item: see art35 in articles.toml
-    articles, article_reasons, categories = conclude_articles(facts, tokens, rules)
+    articles, article_reasons, categories = conclude_articles(facts, tokens, rules, fact_index)
     if any(r.rule_id == "art55.judicial_capacity" for r in article_reasons):
         # A court in its judicial capacity: only the provision that puts it outside the AP's reach
         article_reasons = tuple(r for r in article_reasons if r.article == 55 and r.law == "GDPR")

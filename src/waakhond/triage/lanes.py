@@ -122,18 +122,62 @@ _UNIT_DAYS = {
 }
 _MONTH_RX = "|".join(MONTHS)
 _NUM_RX = r"\d{1,3}|" + "|".join(sorted(_NUM, key=len, reverse=True))
-_ABS_NUMERIC = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)\b")
-_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b")
-_ABS_WORDS = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th|e)?\s+({_MONTH_RX})(?:\s+((?:19|20)\d\d))?\b"
+
+
+def _word_start(first: str) -> str:
+    r"""``first`` (one character or class, a word character) at the start of a word.
+
+    ``\b`` followed by a word character means "no word character just before it". Written as
+    a look-behind after that first character, the pattern starts with a literal or a class, so
+    the regex engine skips quickly to the places where a match can begin (a pattern led by
+    ``\b`` is tried at every position of the text). The matches are the same.
+    """
+    return rf"{first}(?<!\w{first})"
+
+
+_D = _word_start(r"\d")
+# "\b(?:19|20)\d\d" and "\b(januari|...)" with the word start moved after the first character
+_YEAR_AT_WORD = rf"(?:{_word_start('1')}9|{_word_start('2')}0)\d\d"
+_MONTH_AT_WORD = "|".join(_word_start(m[0]) + m[1:] for m in MONTHS)
+_ABS_NUMERIC = re.compile(rf"({_D}\d?)[-/.](\d{{1,2}})[-/.]((?:19|20)\d\d)\b")
+_ISO = re.compile(rf"({_YEAR_AT_WORD})-(\d{{2}})-(\d{{2}})\b")
+_ABS_WORDS = re.compile(rf"({_D}\d?)(?:st|nd|rd|th|e)?\s+({_MONTH_RX})(?:\s+((?:19|20)\d\d))?\b")
+_ABS_WORDS_EN = re.compile(
+    rf"({_MONTH_AT_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
 )
-_ABS_WORDS_EN = re.compile(rf"\b({_MONTH_RX})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
 _RELATIVE = re.compile(
     rf"\b({_NUM_RX})\s+(dagen|dag|weken|week|maanden|maand|jaar|days|day|weeks|months|month|years|year)\s+(?:geleden|ago)\b"
 )
 _LAST = re.compile(
     r"\b(?:vorige|afgelopen|last)\s+(week|maand|month|jaar|year)\b|\b(gisteren|yesterday|eergisteren)\b"
 )
+# Words without which a pattern cannot match: when none occurs, its scan is skipped.
+_MONTH_WORDS = tuple(MONTHS)
+_LAST_WORDS = ("vorige", "afgelopen", "last", "gisteren", "yesterday", "eergisteren")
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _matches_at_words(
+    rx: re.Pattern[str], lowered: str, words: tuple[str, ...]
+) -> list[re.Match[str]]:
+    """``rx.finditer(lowered)`` for a pattern whose every match starts where one of ``words``
+    starts: only those places are tried (leftmost first, each match resumes after the last)."""
+    starts: set[int] = set()
+    for w in words:
+        i = lowered.find(w)
+        while i >= 0:
+            starts.add(i)
+            i = lowered.find(w, i + 1)
+    out: list[re.Match[str]] = []
+    pos = 0
+    for i in sorted(starts):
+        if i < pos:
+            continue
+        m = rx.match(lowered, i)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 def add_one_month(d: date) -> date:
@@ -154,25 +198,30 @@ def dates_in_text(lowered: str, received_on: date) -> list[date]:
         if day <= received_on:
             found.append(day)
 
-    for m in _ISO.finditer(lowered):
-        add(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    for m in _ABS_NUMERIC.finditer(lowered):
-        add(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    for m in _ABS_WORDS.finditer(lowered):
-        month, day_no = MONTHS[m.group(2)], int(m.group(1))
-        if m.group(3):
-            add(int(m.group(3)), month, day_no)
-        else:  # "op 3 maart": the last 3 March on or before the intake date
-            later = (month, day_no) > (received_on.month, received_on.day)
-            add(received_on.year - 1 if later else received_on.year, month, day_no)
-    for m in _ABS_WORDS_EN.finditer(lowered):
-        add(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)))
+    digits = _HAS_DIGIT.search(lowered) is not None
+    months = any(m in lowered for m in _MONTH_WORDS)
+    if digits and "-" in lowered:
+        for m in _ISO.finditer(lowered):
+            add(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if digits:
+        for m in _ABS_NUMERIC.finditer(lowered):
+            add(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if digits and months:
+        for m in _ABS_WORDS.finditer(lowered):
+            month, day_no = MONTHS[m.group(2)], int(m.group(1))
+            if m.group(3):
+                add(int(m.group(3)), month, day_no)
+            else:  # "op 3 maart": the last 3 March on or before the intake date
+                later = (month, day_no) > (received_on.month, received_on.day)
+                add(received_on.year - 1 if later else received_on.year, month, day_no)
+        for m in _matches_at_words(_ABS_WORDS_EN, lowered, _MONTH_WORDS):
+            add(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)))
     relative = _RELATIVE.finditer(lowered) if ("geleden" in lowered or " ago" in lowered) else ()
     for m in relative:
         n_raw = m.group(1)
         n = int(n_raw) if n_raw.isdigit() else _NUM.get(n_raw, 1)
         found.append(received_on - timedelta(days=n * _UNIT_DAYS[m.group(2)]))
-    for m in _LAST.finditer(lowered):
+    for m in _matches_at_words(_LAST, lowered, _LAST_WORDS):
         unit = m.group(1) or ""
         days = {"week": 7, "maand": 30, "month": 30, "jaar": 365, "year": 365}.get(unit, 0)
         if m.group(2):

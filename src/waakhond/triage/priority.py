@@ -22,7 +22,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .rules import Rules, holds
+from .articles import rules_that_hold
+from .rules import Rules
 from .types import BANDS, LEVELS, FactorJudgement, Priority, Text
 
 RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
@@ -35,10 +36,9 @@ def focus_areas_on(
     for period in rules.focus_periods:
         if period["valid_from"] <= day <= period["valid_to"]:
             ids, labels = [], []
-            for area in period["areas"]:
-                if holds(area.when, area.unless, tokens):
-                    ids.append(area.id)
-                    labels.append(dict(area.data["label"]))
+            for area in rules_that_hold(period["areas"], tokens):
+                ids.append(area.id)
+                labels.append(dict(area.data["label"]))
             return ids, labels, period["id"]
     return [], [], None
 
@@ -46,9 +46,8 @@ def focus_areas_on(
 def _judge_max(key: str, tokens: frozenset[str], rules: Rules) -> tuple[str, list[Text], int]:
     level, reasons, hits = "low", [], 0
     matched: list[tuple[str, Text]] = []
-    for rule in rules.factor_rules[key]:
-        if holds(rule.when, rule.unless, tokens):
-            matched.append((rule.data["level"], dict(rule.data["reason"])))
+    for rule in rules_that_hold(rules.factor_rules[key], tokens):
+        matched.append((rule.data["level"], dict(rule.data["reason"])))
     if matched:
         level = max((m[0] for m in matched), key=RANK.__getitem__)
         hits = len(matched)
@@ -60,9 +59,8 @@ def _judge_max(key: str, tokens: frozenset[str], rules: Rules) -> tuple[str, lis
 
 
 def _judge_first(key: str, tokens: frozenset[str], rules: Rules) -> tuple[str, list[Text]]:
-    for rule in rules.factor_rules[key]:
-        if holds(rule.when, rule.unless, tokens):
-            return rule.data["level"], [dict(rule.data["reason"])]
+    for rule in rules_that_hold(rules.factor_rules[key], tokens):
+        return rule.data["level"], [dict(rule.data["reason"])]
     conf = rules.priority[key]
     return conf.get("default_level", "medium"), [dict(conf["default_reason"])]
 

@@ -369,20 +369,85 @@ class TriageResult:
     rules_version: str
 
     def to_dict(self) -> dict[str, Any]:
+        # The nested objects' to_dict() written out (the same dicts, built with fewer calls):
+        # this runs for every result the command line writes.
+        c = self.controller
+        dp = self.dpia
+        p = self.priority
+        a, b, e = p.affected, p.societal, p.effective
         return {
             "id": self.id,
             "language": self.language,
             "articles": list(self.articles),
-            "article_reasons": [a.to_dict() for a in self.article_reasons],
+            "article_reasons": [
+                {
+                    "article": r.article,
+                    "law": r.law,
+                    "reference": r.reference,
+                    "reason": dict(r.reason),
+                    "fact_ids": list(r.fact_ids),
+                    "rule_id": r.rule_id,
+                }
+                for r in self.article_reasons
+            ],
             "categories": list(self.categories),
             "special_categories": list(self.special_categories),
             "vulnerable_groups": list(self.vulnerable_groups),
-            "controller": self.controller.to_dict(),
-            "dpia": self.dpia.to_dict(),
-            "priority": self.priority.to_dict(),
+            "controller": {
+                "name": c.name,
+                "type": c.type,
+                "sector": c.sector,
+                "matched_by": c.matched_by,
+                "evidence": [{"start": v.start, "end": v.end, "text": v.text} for v in c.evidence],
+                "main_establishment": c.main_establishment,
+            },
+            "dpia": {
+                "likely_required": dp.likely_required,
+                "mandatory": dp.mandatory,
+                "ap_list_items": [
+                    {"id": i.id, "label": dict(i.label), "fact_ids": list(i.fact_ids)}
+                    for i in dp.ap_list_items
+                ],
+                "art35_3": [
+                    {"id": i.id, "label": dict(i.label), "fact_ids": list(i.fact_ids)}
+                    for i in dp.art35_3
+                ],
+                "wp248_criteria": [
+                    {"id": i.id, "label": dict(i.label), "fact_ids": list(i.fact_ids)}
+                    for i in dp.wp248_criteria
+                ],
+                "reasons": [dict(r) for r in dp.reasons],
+            },
+            "priority": {
+                "score": p.score,
+                "band": p.band,
+                "factors": {
+                    "affected": {"level": a.level, "reasons": [dict(r) for r in a.reasons]},
+                    "societal": {
+                        "level": b.level,
+                        "reasons": [dict(r) for r in b.reasons],
+                        "focus_areas": list(b.focus_areas),
+                    },
+                    "effective": {"level": e.level, "reasons": [dict(r) for r in e.reasons]},
+                },
+                "combination": p.combination,
+                "combination_reason": dict(p.combination_reason),
+            },
             "lane": self.lane,
             "lane_reasons": [dict(r) for r in self.lane_reasons],
-            "facts": [f.to_dict() for f in self.facts],
+            "facts": [
+                {
+                    "id": f.id,
+                    "kind": f.kind,
+                    "value": f.value,
+                    "rule_id": f.rule_id,
+                    "label": dict(f.label),
+                    "evidence": [
+                        {"start": v.start, "end": v.end, "text": v.text} for v in f.evidence
+                    ],
+                }
+                for f in self.facts
+            ],
             "confidence": self.confidence,
             "needs_more_information": self.needs_more_information,
             "version": {"engine": self.engine_version, "rules": self.rules_version},
