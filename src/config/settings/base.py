@@ -128,6 +128,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'waakhond.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A kept connection is checked (one "SELECT 1") before its first use in each request, so
+        # a database restart costs no failed request.
+        conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -211,6 +214,10 @@ TASKS = {
         ),
     }
 }
+
+# Seconds a web process keeps its in-memory copy of the organisations register for matching
+# filed complaints; 0 reads the register for every complaint (production: 300).
+WAAKHOND_REGISTER_CACHE_SECONDS = int(os.environ.get("WAAKHOND_REGISTER_CACHE_SECONDS", "0"))
 
 # --- Wiring between apps -------------------------------------------------------------
 # Imports point downward (insights -> cases -> intake). Where a lower app must trigger or show

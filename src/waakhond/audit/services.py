@@ -7,6 +7,11 @@ PostgreSQL takes a transaction-scoped advisory lock *before* reading the newest 
 newest row itself is not enough: a writer that waited for it would still see the old newest row
 and fork the chain). SQLite serialises writers anyway (transactions begin IMMEDIATE). The lock is
 held until the caller's transaction commits, so services record the event as their last write.
+
+Every round trip made while holding the lock delays all other writers, so the lock and the read of
+the newest event go to the server as one request of two statements (each statement of it takes
+its own snapshot, so the read sees what the previous lock holder committed), and no savepoint is
+made inside a caller's transaction.
 """
 
 import hashlib
@@ -42,13 +47,23 @@ def _hashed_fields(event: AuditEvent) -> dict[str, Any]:
 
 # An arbitrary constant naming the audit chain's advisory lock.
 _CHAIN_LOCK_KEY = 0x57414B48
+_HEAD = f'SELECT hash FROM "{AuditEvent._meta.db_table}" ORDER BY id DESC LIMIT 1'  # noqa: S608
+_LOCK_AND_READ_HEAD = f"SELECT pg_advisory_xact_lock({_CHAIN_LOCK_KEY:d}); {_HEAD}"
 
 
-def _lock_chain_head() -> None:
+def _lock_chain_head() -> str:
+    """Take the chain lock (PostgreSQL) and return the newest event's hash, in one round trip."""
     connection = transaction.get_connection()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+    if connection.vendor != "postgresql":
+        last = AuditEvent.objects.order_by("-id").only("hash").first()
+        return last.hash if last else GENESIS_HASH
+    # No parameters, so the two statements go out together as one simple query. In READ
+    # COMMITTED the second takes its snapshot after the first has got the lock.
+    with connection.cursor() as cursor:
+        cursor.execute(_LOCK_AND_READ_HEAD)
+        cursor.nextset()
+        row = cursor.fetchone()
+    return row[0] if row else GENESIS_HASH
 
 
 def record_event(
@@ -65,22 +80,22 @@ def record_event(
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
-    with transaction.atomic():
-        _lock_chain_head()
-        last = AuditEvent.objects.order_by("-id").only("hash").first()
-        previous_hash = last.hash if last else GENESIS_HASH
-        event = AuditEvent(
-            created_at=timezone.now(),
-            actor=actor if getattr(actor, "pk", None) else None,
-            actor_label=(actor.get_username() if getattr(actor, "pk", None) else "system"),
-            event_type=str(event_type),
-            object_type=object_type,
-            object_id=object_id,
-            reason=reason,
-            data=json.loads(json.dumps(data or {}, default=str)),
-            previous_hash=previous_hash,
-        )
-        event.hash = _event_hash(previous_hash, _hashed_fields(event))
+    # Everything that does not depend on the chain is prepared before taking the lock.
+    event = AuditEvent(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_label=(actor.get_username() if getattr(actor, "pk", None) else "system"),
+        event_type=str(event_type),
+        object_type=object_type,
+        object_id=object_id,
+        reason=reason,
+        data=json.loads(json.dumps(data or {}, default=str)),
+    )
+    # Inside a caller's transaction no savepoint is needed: an error here fails that transaction.
+    with transaction.atomic(savepoint=False):
+        event.previous_hash = _lock_chain_head()
+        # Stamped under the lock, so times never go backwards along the chain.
+        event.created_at = timezone.now()
+        event.hash = _event_hash(event.previous_hash, _hashed_fields(event))
         event.save()
     return event
 

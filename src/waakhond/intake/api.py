@@ -5,7 +5,8 @@
 
 Rules:
 * The API files through `complaint_create`, the same service as the web form, after the same
-  form (`ComplaintForm`) has checked the content, so both answer with the same messages.
+  form (`ComplaintForm`, as `ComplaintCheckForm`) has checked the content, so both answer with
+  the same messages.
 * Every refusal is `{"errors": [{"field": ..., "message": ...}]}` with status 400 (bad input,
   unknown fields, wrong types, a body that is not JSON), 404 (status) or 429 (too many
   requests); messages follow Accept-Language, Dutch by default. Never a 422, never a 500.
@@ -34,7 +35,7 @@ from django.utils.translation import gettext as _
 
 from waakhond.common.errors import ApplicationError, NotFound
 
-from .forms import ComplaintForm
+from .forms import ComplaintCheckForm
 from .models import Channel, Complaint, State
 from .selectors import access_complaint_by_status_token
 from .services import complaint_create, submission_key_digest
@@ -309,7 +310,7 @@ def complaint_file(
         "representative": payload.representative or "self",
         "language": payload.language or (get_language() or "nl")[:2],
     }
-    form = ComplaintForm(data=form_data, require_mandate=False)
+    form = ComplaintCheckForm(data=form_data, require_mandate=False)
     if not form.is_valid():
         items = [
             (None if field == "__all__" else field, str(message))

@@ -323,6 +323,9 @@ class ComplaintForm(forms.Form):
     def __init__(self, *args, require_mandate: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.require_mandate = require_mandate
+        self._prepare_widgets()
+
+    def _prepare_widgets(self) -> None:
         today = timezone.localdate().isoformat()
         for name in ("started_on", "contacted_on"):
             self.fields[name].widget.attrs["max"] = today
@@ -455,3 +458,26 @@ class ComplaintForm(forms.Form):
                 )
             links.extend((anchor, str(message)) for message in errors)
         return links
+
+
+class _SharedFields(dict):
+    """Fields a form uses as they are instead of deep-copying them for each instance."""
+
+    def __deepcopy__(self, memo):
+        return dict(self)
+
+
+class ComplaintCheckForm(ComplaintForm):
+    """`ComplaintForm` for checking data only (the API): the same fields, checks and messages.
+
+    Such a form is never rendered, and checking does not change a field, so its fields are
+    shared between requests rather than deep-copied for each one (a Django form copies its
+    fields so that rendering may change them), and the widget settings for the page are left
+    out.
+    """
+
+    def _prepare_widgets(self) -> None:
+        pass
+
+
+ComplaintCheckForm.base_fields = _SharedFields(ComplaintForm.base_fields)

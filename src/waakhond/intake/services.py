@@ -1,13 +1,19 @@
 """Writes of the intake app: filing a complaint and recording its triage.
 
-A complaint is committed in one transaction (complaint, attachments, first status line and the
-audit event) before the caller acknowledges it. Triage is queued on commit; if it fails the
-complaint stays "not yet triaged" and `triage_pending` retries it.
+A complaint is committed in one transaction (complaint, attachments, first status line, its
+triage and acknowledgement jobs on the database queue, and the audit event) before the caller
+acknowledges it. With the immediate backend the jobs run after commit instead. If triage fails
+the complaint stays "not yet triaged" and `triage_pending` retries it.
+
+Filing is the public hot path, so it is kept to a few round trips in one transaction: the
+organisation comes from an in-memory copy of the register (`organisation_index`), on PostgreSQL
+the id is drawn before the INSERT so the reference goes in with the row (no second UPDATE), the
+jobs go in with one INSERT, and the audit event comes last because it holds the audit chain's
+lock until commit.
 """
 
 import hashlib
 import logging
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,6 +30,7 @@ from waakhond.audit.models import AuditEventType
 from waakhond.audit.services import record_event
 from waakhond.common.errors import ApplicationError
 
+from . import organisation_index
 from .models import (
     BAND_RANK,
     Attachment,
@@ -106,7 +113,8 @@ def complaint_create(
     """File a complaint durably and return it with its one-time status token.
 
     A second call with the same `submission_key` (a double submit) returns the first complaint
-    and no new token. Triage and the acknowledgement e-mail go out after commit.
+    and no new token. Triage and the acknowledgement e-mail are queued in the same transaction
+    (database queue) or run after commit (immediate backend).
     """
     if submission_key:
         existing = Complaint.objects.filter(submission_key=submission_key).first()
@@ -119,8 +127,26 @@ def complaint_create(
             _("U kunt hoogstens %(max)d bijlagen meesturen.") % {"max": settings.WAAKHOND_ATTACHMENT_MAX_COUNT},
             field="attachments",
         )
-    token = new_status_token()
     received_at = received_at or timezone.now()
+    try:
+        return _file(submission, channel, submission_key, received_at)
+    except _StaleRegister:
+        # An organisation from the in-memory register was deleted meanwhile: read it again.
+        organisation_index.forget()
+    try:
+        return _file(submission, channel, submission_key, received_at)
+    except _StaleRegister as stale:
+        raise stale.__cause__  # noqa: B904 - the database's own error, as without the copy
+
+
+class _StaleRegister(Exception):
+    """The filing failed on an organisation id taken from the in-memory register copy."""
+
+
+def _file(
+    submission: ComplaintSubmission, channel: str, submission_key: str | None, received_at
+) -> FiledComplaint:
+    token = new_status_token()
     complaint = Complaint(
         received_at=received_at,
         channel=channel,
@@ -145,14 +171,14 @@ def complaint_create(
         status_token_hash=hash_status_token(token),
         state=State.RECEIVED,
     )
-    complaint.organisation = _match_organisation(submission.organisation_name)
+    complaint.next_deadline = _initial_deadline(complaint)
+    complaint.organisation_id, cached_organisation = organisation_index.organisation_id_for(
+        submission.organisation_name
+    )
     stored_files: list[Attachment] = []
     try:
         with transaction.atomic():
-            complaint.save()
-            complaint.reference = format_reference(timezone.localtime(received_at).year, complaint.pk)
-            complaint.next_deadline = _initial_deadline(complaint)
-            complaint.save(update_fields=["reference", "next_deadline"])
+            _insert_with_reference(complaint)
             for upload in submission.attachments:
                 attachment = Attachment(
                     complaint=complaint,
@@ -168,27 +194,55 @@ def complaint_create(
             StatusChange.objects.create(
                 complaint=complaint, from_state="", to_state=State.RECEIVED, actor_label="system"
             )
+            # Demo complaints have invented addresses, so no acknowledgement goes out; the demo
+            # loader triages them itself, in the same transaction (see load_demo).
+            if channel != Channel.DEMO:
+                _queue_after_filing(complaint.pk)
+            # Last: it holds the audit chain's lock until the commit.
             record_event(
                 actor=None,
                 event_type=AuditEventType.COMPLAINT_RECEIVED,
                 obj=complaint,
                 data={"reference": complaint.reference, "channel": channel},
             )
-            # Demo complaints have invented addresses, so no acknowledgement goes out; the demo
-            # loader triages them itself, in the same transaction (see load_demo).
-            if channel != Channel.DEMO:
-                transaction.on_commit(lambda: _after_filing(complaint.pk))
     except BaseException as error:
         # Nothing of a complaint that was not committed may stay behind, not even its files.
         _delete_files(stored_files)
-        if not isinstance(error, IntegrityError) or not submission_key:
+        if not isinstance(error, IntegrityError):
             raise
-        # Two identical submits raced each other: the other one won; return it.
-        existing = Complaint.objects.filter(submission_key=submission_key).first()
-        if existing is not None:
-            return FiledComplaint(complaint=existing, status_token=None, duplicate_submit=True)
+        if submission_key:
+            # Two identical submits raced each other: the other one won; return it.
+            existing = Complaint.objects.filter(submission_key=submission_key).first()
+            if existing is not None:
+                return FiledComplaint(complaint=existing, status_token=None, duplicate_submit=True)
+        if cached_organisation and complaint.organisation_id is not None:
+            raise _StaleRegister from error
         raise
     return FiledComplaint(complaint=complaint, status_token=token)
+
+
+def _insert_with_reference(complaint: Complaint) -> None:
+    """INSERT the complaint with its reference, which is made from its id.
+
+    PostgreSQL: the id is drawn from the table's own identity sequence first, so the row goes in
+    whole. Elsewhere (SQLite, which serialises writers) the row is inserted, then given its
+    reference.
+    """
+    connection = transaction.get_connection()
+    year = timezone.localtime(complaint.received_at).year
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s))",
+                [Complaint._meta.db_table, Complaint._meta.pk.column],
+            )
+            complaint.pk = cursor.fetchone()[0]
+        complaint.reference = format_reference(year, complaint.pk)
+        complaint.save(force_insert=True)
+    else:
+        complaint.save()
+        complaint.reference = format_reference(year, complaint.pk)
+        complaint.save(update_fields=["reference"])
 
 
 def _delete_files(attachments: list[Attachment]) -> None:
@@ -206,25 +260,36 @@ def _initial_deadline(complaint: Complaint) -> date:
     return timezone.localdate(complaint.received_at) + timedelta(weeks=8)
 
 
-def _match_organisation(name: str):
-    from waakhond.organisations.selectors import organisation_match
+def _queue_after_filing(complaint_id: int) -> None:
+    """Triage and the acknowledgement for a complaint being filed. Never raises.
 
-    return organisation_match(name)
+    The database queue takes both jobs in the filing transaction, with one INSERT: they commit
+    with the complaint or not at all, and a worker sees them only after the commit. The immediate
+    backend runs each job at once, so those run after commit, each on its own.
+    """
+    from .tasks import enqueue_together, send_acknowledgement, triage_complaint
+
+    tasks = (triage_complaint, send_acknowledgement)
+    if isinstance(triage_complaint.get_backend(), ImmediateBackend):
+        transaction.on_commit(lambda: _run_after_filing(tasks, complaint_id))
+        return
+    try:
+        enqueue_together(tasks, complaint_id)
+    except Exception:
+        # A job that cannot be made (checked before any SQL) must not refuse the complaint;
+        # `triage_pending` picks it up. A database error here fails the filing like any of
+        # its writes: nothing was acknowledged, nothing half-stored.
+        if transaction.get_connection().needs_rollback:
+            raise
+        logger.exception("Could not queue the jobs for complaint %s", complaint_id)
 
 
-def _after_filing(complaint_id: int) -> None:
-    """Side effects after commit: queue triage, send the acknowledgement. Never raises."""
-    from .tasks import send_acknowledgement, triage_complaint
-
-    # A database queue takes both jobs in one transaction (one commit instead of two). The
-    # immediate backend runs each job at once; those must not share a transaction.
-    queued = not isinstance(triage_complaint.get_backend(), ImmediateBackend)
-    with transaction.atomic() if queued else nullcontext():
-        for task in (triage_complaint, send_acknowledgement):
-            try:
-                task.enqueue(complaint_id)
-            except Exception:  # a failing side effect must not undo or hide a filed complaint
-                logger.exception("Could not run %s for complaint %s", task.name, complaint_id)
+def _run_after_filing(tasks, complaint_id: int) -> None:
+    for task in tasks:
+        try:
+            task.enqueue(complaint_id)
+        except Exception:  # a failing side effect must not undo or hide a filed complaint
+            logger.exception("Could not run %s for complaint %s", task.name, complaint_id)
 
 
 def complaint_record_triage(*, complaint: Complaint, result: dict) -> Complaint:

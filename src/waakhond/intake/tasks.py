@@ -69,6 +69,48 @@ def send_acknowledgement(complaint_id: int) -> str:
     return "sent"
 
 
+def enqueue_together(tasks, *args) -> None:
+    """Queue several tasks with the same arguments; on the database queue in one INSERT.
+
+    Meant to run inside the caller's transaction, so the jobs commit together with what they are
+    about. django-tasks-db has no bulk enqueue, so for its backend (with the default id function)
+    the rows are made as `DatabaseBackend.enqueue` makes them (a test compares the two); any
+    other backend gets one `enqueue` per task.
+    """
+    from django_tasks.signals import task_enqueued
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.compat import normalize_json
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    backend = tasks[0].get_backend()
+    if (
+        type(backend) is not DatabaseBackend
+        or backend.options.get("id_function")
+        or any(task.get_backend() is not backend for task in tasks)
+    ):
+        for task in tasks:
+            task.enqueue(*args)
+        return
+    args_kwargs = normalize_json({"args": list(args), "kwargs": {}})
+    rows = []
+    for task in tasks:
+        backend.validate_task(task)
+        rows.append(
+            DBTaskResult(
+                id=DBTaskResult._meta.pk.get_default(),
+                args_kwargs=args_kwargs,
+                priority=task.priority,
+                task_path=task.module_path,
+                queue_name=task.queue_name,
+                run_after=task.run_after or get_date_max(),
+                backend_name=backend.alias,
+            )
+        )
+    DBTaskResult.objects.bulk_create(rows)
+    for row in rows:
+        task_enqueued.send(type(backend), task_result=row.task_result)
+
+
 def pending_triage_ids(limit: int = 500) -> list[int]:
     """Complaints still waiting for a (successful) triage, for the retry command."""
     return list(
