@@ -43,7 +43,7 @@ test-sqlite: install
 	DATABASE_URL= $(BIN)/pytest -q -p no:cacheprovider
 
 test-postgres: install
-	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -q -p no:cacheprovider -m "not browser"
+	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -q -p no:cacheprovider
 
 lint: install
 	$(BIN)/ruff check src bench

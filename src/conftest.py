@@ -59,7 +59,10 @@ def axe_violations(page, *, impacts=("serious", "critical")) -> list[dict]:
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(
-        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+        },
     )
     return [v for v in results.response["violations"] if v.get("impact") in impacts]
 
@@ -74,7 +77,10 @@ def axe():
 _SEEDS = (
     ("waakhond.accounts.migrations.0001_create_role_groups", "create_groups"),
     ("waakhond.cases.migrations.0002_seed_letter_templates", "seed_letter_templates"),
-    ("waakhond.cases.migrations.0005_seed_objection_deferral_letter", "seed_objection_deferral_letter"),
+    (
+        "waakhond.cases.migrations.0005_seed_objection_deferral_letter",
+        "seed_objection_deferral_letter",
+    ),
 )
 _DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
 

@@ -1,8 +1,8 @@
 """The `waakhond` command line.
 
-    waakhond triage IN.jsonl [-o OUT.jsonl]   triage complaints, no database needed
-    waakhond eval DATASET                      score the engine on a labelled set
-    waakhond manage COMMAND ...                Django's management commands
+waakhond triage IN.jsonl [-o OUT.jsonl]   triage complaints, no database needed
+waakhond eval DATASET                      score the engine on a labelled set
+waakhond manage COMMAND ...                Django's management commands
 """
 
 import os

@@ -44,7 +44,8 @@ WAAKHOND_BASE_URL = os.environ.get("WAAKHOND_BASE_URL", "http://127.0.0.1:8000")
 WAAKHOND_AUTHORITY_NAME = {
     "nl": os.environ.get("WAAKHOND_AUTHORITY_NAME", "Autoriteit Persoonsgegevens"),
     "en": os.environ.get(
-        "WAAKHOND_AUTHORITY_NAME_EN", "Dutch Data Protection Authority (Autoriteit Persoonsgegevens)"
+        "WAAKHOND_AUTHORITY_NAME_EN",
+        "Dutch Data Protection Authority (Autoriteit Persoonsgegevens)",
     ),
 }
 # The postal address for objections by letter and in the letterhead, per letter language.
@@ -154,7 +155,10 @@ CACHES = {
 # --- Authentication ---------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -187,7 +191,9 @@ MEDIA_ROOT = Path(os.environ.get("WAAKHOND_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"  # never served publicly; attachments go through an access-checked view
 
 # Attachments: limits per file and per complaint; types are checked by content.
-WAAKHOND_ATTACHMENT_MAX_BYTES = int(os.environ.get("WAAKHOND_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
+WAAKHOND_ATTACHMENT_MAX_BYTES = int(
+    os.environ.get("WAAKHOND_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+)
 WAAKHOND_ATTACHMENT_MAX_COUNT = int(os.environ.get("WAAKHOND_ATTACHMENT_MAX_COUNT", 10))
 WAAKHOND_DESCRIPTION_MAX_CHARS = int(os.environ.get("WAAKHOND_DESCRIPTION_MAX_CHARS", 20000))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
@@ -195,11 +201,15 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 25
 
 # --- E-mail -----------------------------------------------------------------------------
-EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 EMAIL_TIMEOUT = 10
-DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Waakhond <noreply@waakhond.example>")
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DJANGO_DEFAULT_FROM_EMAIL", "Waakhond <noreply@waakhond.example>"
+)
 
 # --- Background tasks -------------------------------------------------------------------
 # "immediate": run right after commit in the web process (embedded default).
@@ -237,7 +247,9 @@ WAAKHOND_RETENTION_YEARS = int(os.environ.get("WAAKHOND_RETENTION_YEARS", "10"))
 # Years per decision outcome, overriding the above, e.g. "tip_recorded=5,out_of_scope=5".
 WAAKHOND_RETENTION_YEARS_BY_OUTCOME = {
     key.strip(): int(value)
-    for key, _sep, value in (item.partition("=") for item in env_list("WAAKHOND_RETENTION_YEARS_BY_OUTCOME", ""))
+    for key, _sep, value in (
+        item.partition("=") for item in env_list("WAAKHOND_RETENTION_YEARS_BY_OUTCOME", "")
+    )
 }
 
 # --- Security headers -------------------------------------------------------------------

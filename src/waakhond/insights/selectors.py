@@ -276,9 +276,9 @@ def open_signals(limit: int = 50):
         .select_related("pattern")
         # Widest first: the same practice at the most organisations is the likeliest policy
         # problem; then the most complaints; then the newest.
-        .order_by(
-            "-pattern__organisation_count", "-pattern__member_count", "-raised_at", "-id"
-        )[:limit]
+        .order_by("-pattern__organisation_count", "-pattern__member_count", "-raised_at", "-id")[
+            :limit
+        ]
     )
 
 

@@ -72,11 +72,15 @@ class Complaint(BaseModel):
     """A GDPR complaint (AVG-klacht) as the complainant filed it, and where it stands."""
 
     # NULL until the row has its id (the reference is made from it); unique allows many NULLs.
-    reference = models.CharField(_("kenmerk"), max_length=20, unique=True, null=True, editable=False)  # noqa: DJ001
+    reference = models.CharField(
+        _("kenmerk"), max_length=20, unique=True, null=True, editable=False
+    )  # noqa: DJ001
     received_at = models.DateTimeField(_("ontvangen op"), db_index=True)
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEB)
     # Idempotency: a double submit of the same form (or API retry) finds the first complaint.
-    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)  # noqa: DJ001
+    submission_key = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )  # noqa: DJ001
 
     # Who complains
     complainant_name = models.CharField(_("naam"), max_length=200)
@@ -99,9 +103,13 @@ class Complaint(BaseModel):
     started_on = models.DateField(_("sinds wanneer"), null=True, blank=True)
     ongoing = models.BooleanField(_("gaat het nog door"), null=True, blank=True)
     data_concerned = models.TextField(_("welke gegevens"), blank=True, max_length=2000)
-    contacted_organisation = models.BooleanField(_("eerst de organisatie benaderd"), null=True, blank=True)
+    contacted_organisation = models.BooleanField(
+        _("eerst de organisatie benaderd"), null=True, blank=True
+    )
     contacted_on = models.DateField(_("wanneer benaderd"), null=True, blank=True)
-    organisation_response = models.TextField(_("antwoord van de organisatie"), blank=True, max_length=5000)
+    organisation_response = models.TextField(
+        _("antwoord van de organisatie"), blank=True, max_length=5000
+    )
     desired_outcome = models.TextField(_("wat wilt u bereiken"), blank=True, max_length=2000)
 
     # The private status link: only a hash of the token is stored.
@@ -109,24 +117,36 @@ class Complaint(BaseModel):
     status_token_revoked_at = models.DateTimeField(null=True, blank=True)
 
     # Where it stands
-    state = models.CharField(_("status"), max_length=24, choices=State.choices, default=State.RECEIVED, db_index=True)
+    state = models.CharField(
+        _("status"), max_length=24, choices=State.choices, default=State.RECEIVED, db_index=True
+    )
     lane = models.CharField(_("behandelspoor"), max_length=32, choices=Lane.choices, blank=True)
     assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_complaints"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_complaints",
     )
     # A restricted complaint (e.g. about the authority's own staff) is seen by few.
     restricted = models.BooleanField(_("beperkte toegang"), default=False)
-    next_deadline = models.DateField(_("eerstvolgende termijn"), null=True, blank=True, db_index=True)
+    next_deadline = models.DateField(
+        _("eerstvolgende termijn"), null=True, blank=True, db_index=True
+    )
 
     # Triage, copied from the current TriageRecord for filtering and ordering
-    triage_status = models.CharField(max_length=10, choices=TriageStatus.choices, default=TriageStatus.PENDING, db_index=True)
+    triage_status = models.CharField(
+        max_length=10, choices=TriageStatus.choices, default=TriageStatus.PENDING, db_index=True
+    )
     triage_attempts = models.PositiveSmallIntegerField(default=0)
     triage_error = models.TextField(blank=True)
     current_triage = models.ForeignKey(
         "intake.TriageRecord", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     band_suggested = models.CharField(max_length=10, choices=Band.choices, blank=True)
-    band = models.CharField(_("prioriteit"), max_length=10, choices=Band.choices, blank=True, db_index=True)
+    band = models.CharField(
+        _("prioriteit"), max_length=10, choices=Band.choices, blank=True, db_index=True
+    )
     band_rank = models.PositiveSmallIntegerField(default=0, db_index=True)
     score = models.PositiveSmallIntegerField(null=True, blank=True)
     lane_suggested = models.CharField(max_length=32, choices=Lane.choices, blank=True)
@@ -138,7 +158,11 @@ class Complaint(BaseModel):
 
     class Meta:
         ordering = ["band_rank", "next_deadline", "received_at"]
-        indexes = [models.Index(fields=["band_rank", "next_deadline", "received_at"], name="complaint_queue_order")]
+        indexes = [
+            models.Index(
+                fields=["band_rank", "next_deadline", "received_at"], name="complaint_queue_order"
+            )
+        ]
         verbose_name = _("klacht")
         verbose_name_plural = _("klachten")
 
@@ -170,7 +194,9 @@ class Attachment(BaseModel):
 class TriageRecord(models.Model):
     """One run of the triage engine on a complaint, kept whole; never edited."""
 
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="triage_records")
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="triage_records"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     engine_version = models.CharField(max_length=40)
     rules_version = models.CharField(max_length=40)
@@ -190,7 +216,9 @@ class PriorityDecision(models.Model):
         CONFIRM = "confirm", _("Bevestigd")
         OVERRIDE = "override", _("Aangepast")
 
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="priority_decisions")
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="priority_decisions"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     action = models.CharField(max_length=10, choices=Action.choices)
@@ -209,11 +237,15 @@ class PriorityDecision(models.Model):
 class StatusChange(models.Model):
     """One line of a complaint's status history. Appended, never edited."""
 
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="status_changes")
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="status_changes"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     from_state = models.CharField(max_length=24, choices=State.choices, blank=True)
     to_state = models.CharField(max_length=24, choices=State.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     actor_label = models.CharField(max_length=150)
     reason = models.TextField(blank=True)
 

@@ -124,7 +124,8 @@ def complaint_create(
     evidence = [a for a in submission.attachments if a.purpose != "mandate"]
     if len(evidence) > settings.WAAKHOND_ATTACHMENT_MAX_COUNT:
         raise ApplicationError(
-            _("U kunt hoogstens %(max)d bijlagen meesturen.") % {"max": settings.WAAKHOND_ATTACHMENT_MAX_COUNT},
+            _("U kunt hoogstens %(max)d bijlagen meesturen.")
+            % {"max": settings.WAAKHOND_ATTACHMENT_MAX_COUNT},
             field="attachments",
         )
     received_at = received_at or timezone.now()
@@ -322,7 +323,10 @@ def complaint_record_triage(*, complaint: Complaint, result: dict) -> Complaint:
         complaint.save()
         if from_state != complaint.state:
             StatusChange.objects.create(
-                complaint=complaint, from_state=from_state, to_state=complaint.state, actor_label="system"
+                complaint=complaint,
+                from_state=from_state,
+                to_state=complaint.state,
+                actor_label="system",
             )
         record_event(
             actor=None,
@@ -350,7 +354,9 @@ def complaint_record_triage_failure(*, complaint_id: int, error: str) -> None:
         )
 
 
-def complaint_set_priority(*, complaint: Complaint, actor, band: str, reason: str = "") -> Complaint:
+def complaint_set_priority(
+    *, complaint: Complaint, actor, band: str, reason: str = ""
+) -> Complaint:
     """Confirm the suggested band or override it; an override needs a reason."""
     from waakhond.accounts.access import can_change_priority, require
 
@@ -369,7 +375,9 @@ def complaint_set_priority(*, complaint: Complaint, actor, band: str, reason: st
         PriorityDecision.objects.create(
             complaint=complaint,
             actor=actor,
-            action=PriorityDecision.Action.OVERRIDE if is_override else PriorityDecision.Action.CONFIRM,
+            action=PriorityDecision.Action.OVERRIDE
+            if is_override
+            else PriorityDecision.Action.CONFIRM,
             band_suggested=complaint.band_suggested,
             band_before=before,
             band_after=band,
@@ -382,7 +390,9 @@ def complaint_set_priority(*, complaint: Complaint, actor, band: str, reason: st
         record_event(
             actor=actor,
             event_type=(
-                AuditEventType.PRIORITY_OVERRIDDEN if is_override else AuditEventType.PRIORITY_CONFIRMED
+                AuditEventType.PRIORITY_OVERRIDDEN
+                if is_override
+                else AuditEventType.PRIORITY_CONFIRMED
             ),
             obj=complaint,
             reason=reason,

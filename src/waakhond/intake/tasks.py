@@ -63,7 +63,9 @@ def send_acknowledgement(complaint_id: int) -> str:
     if complaint is None:
         return "missing"
     with translation.override(complaint.language or "nl"):
-        subject = render_to_string("intake/email/acknowledgement_subject.txt", {"complaint": complaint}).strip()
+        subject = render_to_string(
+            "intake/email/acknowledgement_subject.txt", {"complaint": complaint}
+        ).strip()
         body = render_to_string("intake/email/acknowledgement_body.txt", {"complaint": complaint})
     send_mail(subject, body, None, [complaint.complainant_email])
     return "sent"

@@ -253,9 +253,18 @@ def test_false_friends_do_not_put_articles_at_stake(run, text, must_not):
 @pytest.mark.parametrize(
     "text,cat",
     [
-        ("The controller was fined for processing personal data without a legal basis.", "lawful_basis"),
-        ("Because of insufficient technical and organisational measures hackers accessed customer data.", "security_breach"),
-        ("De AP heeft de partij beboet omdat zij een datalek niet bij de AP heeft gemeld.", "security_breach"),
+        (
+            "The controller was fined for processing personal data without a legal basis.",
+            "lawful_basis",
+        ),
+        (
+            "Because of insufficient technical and organisational measures hackers accessed customer data.",
+            "security_breach",
+        ),
+        (
+            "De AP heeft de partij beboet omdat zij een datalek niet bij de AP heeft gemeld.",
+            "security_breach",
+        ),
     ],
 )
 def test_categories_follow_from_the_articles_cited(run, text, cat):
