@@ -72,9 +72,9 @@ class Complaint(BaseModel):
     """A GDPR complaint (AVG-klacht) as the complainant filed it, and where it stands."""
 
     # NULL until the row has its id (the reference is made from it); unique allows many NULLs.
-    reference = models.CharField(
+    reference = models.CharField(  # noqa: DJ001
         _("kenmerk"), max_length=20, unique=True, null=True, editable=False
-    )  # noqa: DJ001
+    )
     received_at = models.DateTimeField(_("ontvangen op"), db_index=True)
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEB)
     # Idempotency: a double submit of the same form (or API retry) finds the first complaint.
