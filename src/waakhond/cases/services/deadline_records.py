@@ -127,9 +127,10 @@ def case_resume(
     return locked
 
 
-def _current_decision_due(complaint: Complaint) -> dt.date | None:
+def _current_due(complaint: Complaint, key: str) -> dt.date | None:
+    """The due date now in force of the complaint's deadline `key`, if it has one."""
     for deadline in complaint_deadlines(complaint, today=common.today()):
-        if deadline.key == "decision":
+        if deadline.key == key:
             return deadline.due
     return None
 
@@ -171,7 +172,7 @@ def case_extend(
             )
         extended_before = locked.extension_notices.exists()
         try:
-            current = _current_decision_due(locked)
+            current = _current_due(locked, "decision")
         except rules.DeadlineError as exc:
             raise ApplicationError(str(exc)) from exc
         if current is not None and today > current and extended_before:
@@ -269,7 +270,7 @@ def case_register_default_notice(
                 _("Er is al een ingebrekestelling vastgelegd."), field="received_on"
             )
         try:
-            current = _current_decision_due(locked)
+            current = _current_due(locked, "decision")
         except rules.DeadlineError as exc:
             raise ApplicationError(str(exc)) from exc
         if current is not None and received_on <= current:
@@ -293,13 +294,6 @@ def case_register_default_notice(
         )
         common.refresh_next_deadline(locked)
     return notice
-
-
-def _current_objection_decision_due(complaint: Complaint) -> dt.date | None:
-    for deadline in complaint_deadlines(complaint, today=common.today()):
-        if deadline.key == "objection_decision":
-            return deadline.due
-    return None
 
 
 def objection_defer(
@@ -355,7 +349,7 @@ def objection_defer(
             )
         today = common.today()
         try:
-            before = _current_objection_decision_due(locked)
+            before = _current_due(locked, "objection_decision")
         except rules.DeadlineError as exc:
             raise ApplicationError(str(exc)) from exc
         if before is not None and today > before:
@@ -371,7 +365,7 @@ def objection_defer(
         link.deferred_on = today
         link.deferral_reason = reason
         link.save(update_fields=["deferral_weeks", "deferred_on", "deferral_reason", "updated_at"])
-        after = _current_objection_decision_due(locked)
+        after = _current_due(locked, "objection_decision")
         letter = build_letter(
             complaint=locked,
             kind=LetterKind.OBJECTION_DEFERRAL,
