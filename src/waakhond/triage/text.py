@@ -29,12 +29,18 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+# typographic apostrophes and quotes read as the plain ones ("couldn’t", "the individual’s"),
+# one character for one, so that offsets stay the same
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def lower_preserving(text: str) -> str:
-    """Lower-case ``text`` without changing its length or any character's offset."""
+    """Lower-case ``text`` without changing its length or any character's offset; typographic
+    apostrophes become plain ones."""
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low if low.isascii() else low.translate(_QUOTES)
 
 
 def clean_input(text: str) -> str:
