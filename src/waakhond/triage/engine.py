@@ -15,6 +15,7 @@ import re
 from datetime import date
 
 from .articles import FactIndex, conclude_articles
+from .citations import add_cited_articles, citation_facts
 from .dpia import assess_dpia
 from .facts import extract_facts, form_facts
 from .lanes import RIGHTS_CATEGORIES, request_status, suggest_lane
@@ -124,8 +125,10 @@ def triage(complaint: ComplaintInput, rules: Rules | None = None) -> TriageResul
     language, lang_certainty = detect_language(lowered, complaint.language)
 
     matches = rules.matcher.run(lowered)  # one pass over the text for facts and organisations
-    facts = extract_facts(text, lowered, rules, received_on, matches) + form_facts(
-        complaint, received_on
+    facts = (
+        extract_facts(text, lowered, rules, received_on, matches)
+        + citation_facts(text, lowered)
+        + form_facts(complaint, received_on)
     )
     controller = identify_controller(text, lowered, complaint.organisation, rules, matches)
     tokens = build_tokens(facts, controller)
@@ -148,6 +151,7 @@ def triage(complaint: ComplaintInput, rules: Rules | None = None) -> TriageResul
     if len(listed) == 1:
         tokens = tokens | {"dpia_items:one"}  # a single listed item: see art35 in articles.toml
     articles, article_reasons, categories = conclude_articles(facts, tokens, rules, fact_index)
+    articles, article_reasons, categories = add_cited_articles(facts, article_reasons, categories)
     if any(r.rule_id == "art55.judicial_capacity" for r in article_reasons):
         # A court in its judicial capacity: only the provision that puts it outside the AP's reach
         article_reasons = tuple(r for r in article_reasons if r.article == 55 and r.law == "GDPR")
