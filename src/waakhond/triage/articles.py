@@ -16,10 +16,10 @@ the letter of paragraph 1 decides (``5(1)(c)`` is ``data_minimisation``, ``5(1)(
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .rules import Condition, ConditionalRule, Rules, holds
+from .rules import Condition, ConditionalRule, Rules, holds_fast
 from .types import CATEGORIES, ArticleReason, Fact
 
 # GDPR article -> the complaint category it belongs to (gdpr-complaint-categories.md §2)
@@ -108,29 +108,40 @@ class FactIndex:
     shared by the article, DPIA and priority conclusions; answers are remembered per ``wanted``.
     """
 
-    __slots__ = ("_ids", "_by_token", "_memo")
+    __slots__ = ("_ids", "_by_token", "_named", "_memo")
 
     def __init__(self, facts: Sequence[Fact]):
         self._ids = [f.id for f in facts]
-        by_token: dict[str, list[int]] = {}
+        # token -> the facts it names, as a bit mask of their positions
+        by_token: dict[str, int] = {}
+        get = by_token.get
         for i, f in enumerate(facts):
-            for tok in (f"rule:{f.rule_id}", f"{f.kind}:*", f"{f.kind}:{f.value}"):
-                by_token.setdefault(tok, []).append(i)
+            bit = 1 << i
+            kind = f.kind
+            for tok in (f"rule:{f.rule_id}", f"{kind}:*", f"{kind}:{f.value}"):
+                by_token[tok] = get(tok, 0) | bit
         self._by_token = by_token
+        self._named = frozenset(by_token)
         self._memo: dict[frozenset[str], tuple[str, ...]] = {}
+
+    def tokens(self) -> Iterable[str]:
+        """Every token that names a fact (``rule:ID``, ``kind:*``, ``kind:value``)."""
+        return self._named
 
     def ids_for(self, wanted: frozenset[str]) -> tuple[str, ...]:
         hit = self._memo.get(wanted)
         if hit is None:
-            found: set[int] = set()
             by_token = self._by_token
-            for tok in wanted:
-                positions = by_token.get(tok)
-                if positions:
-                    found.update(positions)
+            mask = 0
+            for tok in self._named.intersection(wanted):
+                mask |= by_token[tok]
             ids = self._ids
-            hit = tuple(dict.fromkeys(ids[i] for i in sorted(found)))
-            self._memo[wanted] = hit
+            found = []
+            while mask:  # the set bits, lowest (first fact) first
+                low = mask & -mask
+                found.append(ids[low.bit_length() - 1])
+                mask ^= low
+            hit = self._memo[wanted] = tuple(dict.fromkeys(found))
         return hit
 
 
@@ -153,16 +164,13 @@ def _triggers(when: Condition) -> frozenset[str] | None:
     return best
 
 
-# rule sequence -> (the sequence, rule positions by trigger token, the trigger tokens,
-# positions always tried)
-_INDEXES: dict[int, tuple[Any, dict[str, tuple[int, ...]], frozenset[str], tuple[int, ...]]] = {}
+class _RuleIndex:
+    """A rule sequence prepared for ``rules_that_hold``: the rules to try per trigger token, the
+    rules always tried, and each rule's conditions as ``holds_fast`` takes them."""
 
+    __slots__ = ("rules", "by_token", "triggers", "always", "conditions")
 
-def _rule_index(
-    rules: Sequence[ConditionalRule],
-) -> tuple[dict[str, tuple[int, ...]], frozenset[str], tuple[int, ...]]:
-    entry = _INDEXES.get(id(rules))
-    if entry is None or entry[0] is not rules:
+    def __init__(self, rules: Sequence[ConditionalRule]):
         by_token: dict[str, list[int]] = {}
         always: list[int] = []
         for n, rule in enumerate(rules):
@@ -172,14 +180,21 @@ def _rule_index(
             else:
                 for tok in trig:
                     by_token.setdefault(tok, []).append(n)
-        entry = (
-            rules,
-            {t: tuple(v) for t, v in by_token.items()},
-            frozenset(by_token),
-            tuple(always),
-        )
-        _INDEXES[id(rules)] = entry  # the sequence is kept in the entry, so its id stays its own
-    return entry[1], entry[2], entry[3]
+        self.rules = rules  # kept, so that the id the index is found by stays this sequence's
+        self.by_token = {t: tuple(v) for t, v in by_token.items()}
+        self.triggers = frozenset(by_token)
+        self.always = tuple(always)
+        self.conditions = tuple((r.fast_when, r.fast_unless, r) for r in rules)
+
+
+_INDEXES: dict[int, _RuleIndex] = {}  # id of a rule sequence -> its index
+
+
+def _rule_index(rules: Sequence[ConditionalRule]) -> _RuleIndex:
+    index = _INDEXES.get(id(rules))
+    if index is None or index.rules is not rules:
+        index = _INDEXES[id(rules)] = _RuleIndex(rules)
+    return index
 
 
 def rules_that_hold(
@@ -190,16 +205,50 @@ def rules_that_hold(
     Same as ``[r for r in rules if holds(r.when, r.unless, tokens)]``, but a rule is only
     evaluated when a token its condition cannot do without is present (see ``_triggers``).
     """
-    by_token, triggers, always = _rule_index(rules)
-    maybe = set(always)
-    for tok in triggers.intersection(tokens):
-        maybe.update(by_token[tok])
+    index = _rule_index(rules)
+    present = index.triggers.intersection(tokens)
+    if not present:
+        maybe: Iterable[int] = index.always
+    else:
+        found = set(index.always)
+        by_token = index.by_token
+        for tok in present:
+            found.update(by_token[tok])
+        maybe = sorted(found)
+    conditions = index.conditions
     out = []
-    for n in sorted(maybe):
-        rule = rules[n]
-        if holds(rule.when, rule.unless, tokens):
+    for n in maybe:
+        when, unless, rule = conditions[n]
+        if holds_fast(when, unless, tokens):
             out.append(rule)
     return out
+
+
+# What an article rule contributes whenever it holds: its categories, and per citation the key
+# (law, article), the categories the citation implies and the citation itself.
+Citation = tuple[tuple[str, int], tuple[str, ...], dict[str, Any]]
+_PLANS: dict[int, tuple[ConditionalRule, tuple[str, ...], tuple[Citation, ...]]] = {}
+
+
+def _article_plan(rule: ConditionalRule) -> tuple[tuple[str, ...], tuple[Citation, ...]]:
+    """The rule's categories and citations, read from its data once (at its first firing, so that
+    a broken rule fails where it did: when it holds; a failure is not remembered)."""
+    entry = _PLANS.get(id(rule))
+    if entry is None or entry[0] is not rule:
+        categories = tuple(rule.data.get("categories", []))
+        for cat in categories:
+            if cat not in CATEGORIES:
+                raise ValueError(f"unknown category {cat!r} in article rule {rule.id}")
+        implied = not rule.data.get("no_implied_categories", False)
+        cites = []
+        for cite in rule.data.get("cites", []):
+            key = (cite["law"], int(cite["article"]))
+            cats = ()
+            if key[0] == "GDPR" and implied:
+                cats = categories_of_citation(key[1], str(cite["reference"]))
+            cites.append((key, cats, cite))
+        entry = _PLANS[id(rule)] = (rule, categories, tuple(cites))
+    return entry[1], entry[2]
 
 
 def conclude_articles(
@@ -209,23 +258,16 @@ def conclude_articles(
     fact_index: FactIndex | None = None,
 ) -> tuple[tuple[int, ...], tuple[ArticleReason, ...], tuple[str, ...]]:
     reasons: dict[tuple[str, int], ArticleReason] = {}
-    categories: list[str] = []
+    categories: set[str] = set()  # the result lists them in the order of CATEGORIES
     named = fact_index if fact_index is not None else FactIndex(facts)
     for rule in rules_that_hold(rules.articles, tokens):
         fact_ids = named.ids_for(rule.wanted)
-        for cat in rule.data.get("categories", []):
-            if cat not in CATEGORIES:
-                raise ValueError(f"unknown category {cat!r} in article rule {rule.id}")
-            if cat not in categories:
-                categories.append(cat)
-        for cite in rule.data.get("cites", []):
-            key = (cite["law"], int(cite["article"]))
-            if key[0] == "GDPR" and not rule.data.get("no_implied_categories", False):
-                for cat in categories_of_citation(key[1], str(cite["reference"])):
-                    if cat not in categories:
-                        categories.append(cat)
-            if key in reasons:
-                old = reasons[key]
+        rule_categories, cites = _article_plan(rule)
+        categories.update(rule_categories)
+        for key, implied, cite in cites:
+            categories.update(implied)
+            old = reasons.get(key)
+            if old is not None:
                 merged = tuple(dict.fromkeys(old.fact_ids + fact_ids))
                 reasons[key] = ArticleReason(
                     old.article, old.law, old.reference, old.reason, merged, old.rule_id

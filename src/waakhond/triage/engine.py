@@ -12,6 +12,7 @@ conditions are evaluated; see ``rules/README.md``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from .articles import FactIndex, conclude_articles
@@ -72,15 +73,18 @@ def is_law_enforcement(controller: Controller) -> bool:
     return controller.type == "public" and organisation_id(controller) in WPG_CONTROLLERS
 
 
-def build_tokens(facts: list[Fact], controller: Controller) -> frozenset[str]:
-    tokens: set[str] = set()
+def build_tokens(
+    facts: list[Fact], controller: Controller, fact_tokens: Iterable[str] | None = None
+) -> frozenset[str]:
+    """The complaint's tokens. ``fact_tokens`` may pass in the tokens that name the facts
+    (``FactIndex.tokens()``) when the caller already has them."""
+    if fact_tokens is None:
+        fact_tokens = FactIndex(facts).tokens()
+    tokens: set[str] = set(fact_tokens)
     years = 0
     duration = False
     scale = None
     for f in facts:
-        tokens.add(f"{f.kind}:*")
-        tokens.add(f"{f.kind}:{f.value}")
-        tokens.add(f"rule:{f.rule_id}")
         if f.kind == "duration":
             duration = True
             years = max(years, int(f.value) if isinstance(f.value, int) else 0)
@@ -131,7 +135,8 @@ def triage(complaint: ComplaintInput, rules: Rules | None = None) -> TriageResul
         + form_facts(complaint, received_on)
     )
     controller = identify_controller(text, lowered, complaint.organisation, rules, matches)
-    tokens = build_tokens(facts, controller)
+    fact_index = FactIndex(facts)  # which facts each rule's tokens name, once per complaint
+    tokens = build_tokens(facts, controller, fact_index.tokens())
 
     if _FIRST_PERSON.search(lowered) and "decision:*" not in tokens:
         tokens = tokens | {"voice:complaint"}
@@ -140,14 +145,14 @@ def triage(complaint: ComplaintInput, rules: Rules | None = None) -> TriageResul
     if status == "passed":
         tokens = tokens | {"deadline:passed"}
 
-    fact_index = FactIndex(facts)  # which facts each rule's tokens name, once per complaint
     dpia = assess_dpia(facts, tokens, rules, fact_index)
     if dpia.mandatory:
         tokens = tokens | {"dpia:mandatory"}
     if dpia.likely_required:
         tokens = tokens | {"dpia:likely"}
     listed = [i.id for i in dpia.ap_list_items + dpia.art35_3]
-    tokens = tokens | {f"dpia_item:{i}" for i in listed}
+    if listed:
+        tokens = tokens.union([f"dpia_item:{i}" for i in listed])
     if len(listed) == 1:
         tokens = tokens | {"dpia_items:one"}  # a single listed item: see art35 in articles.toml
     articles, article_reasons, categories = conclude_articles(facts, tokens, rules, fact_index)
@@ -192,7 +197,8 @@ def triage(complaint: ComplaintInput, rules: Rules | None = None) -> TriageResul
             }
         )
 
-    words = len(lowered.split())
+    # the number of words up to 13 (a longer text is not split further): only "< 12" matters
+    words = len(lowered.split(maxsplit=12))
     needs_more = (
         not substantive
         or not controller.name

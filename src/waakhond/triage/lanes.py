@@ -155,6 +155,8 @@ _LAST = re.compile(
 _MONTH_WORDS = tuple(MONTHS)
 _LAST_WORDS = ("vorige", "afgelopen", "last", "gisteren", "yesterday", "eergisteren")
 _HAS_DIGIT = re.compile(r"\d")
+# What every match of _ABS_NUMERIC holds, found much faster than a match: "-2025", "/1998"
+_NUMERIC_DATE_END = re.compile(r"[-/.](?:19|20)\d\d")
 
 
 def _matches_at_words(
@@ -199,14 +201,14 @@ def dates_in_text(lowered: str, received_on: date) -> list[date]:
             found.append(day)
 
     digits = _HAS_DIGIT.search(lowered) is not None
-    months = any(m in lowered for m in _MONTH_WORDS)
+    months = tuple(m for m in _MONTH_WORDS if m in lowered) if digits else ()
     if digits and "-" in lowered:
         for m in _ISO.finditer(lowered):
             add(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    if digits:
+    if digits and _NUMERIC_DATE_END.search(lowered):
         for m in _ABS_NUMERIC.finditer(lowered):
             add(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    if digits and months:
+    if months:
         for m in _ABS_WORDS.finditer(lowered):
             month, day_no = MONTHS[m.group(2)], int(m.group(1))
             if m.group(3):
@@ -214,7 +216,7 @@ def dates_in_text(lowered: str, received_on: date) -> list[date]:
             else:  # "op 3 maart": the last 3 March on or before the intake date
                 later = (month, day_no) > (received_on.month, received_on.day)
                 add(received_on.year - 1 if later else received_on.year, month, day_no)
-        for m in _matches_at_words(_ABS_WORDS_EN, lowered, _MONTH_WORDS):
+        for m in _matches_at_words(_ABS_WORDS_EN, lowered, months):
             add(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)))
     relative = _RELATIVE.finditer(lowered) if ("geleden" in lowered or " ago" in lowered) else ()
     for m in relative:

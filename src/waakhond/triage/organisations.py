@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from .rules import OrgRule, Rules  # noqa: F401
 from .text import lower_preserving
@@ -65,11 +66,12 @@ def _finditer_near(
 def _municipality_in_text(text: str, lowered: str, rules: Rules) -> tuple[str, int, int] | None:
     best: tuple[str, int, int] | None = None
     for m in _finditer_near(_BEFORE, lowered, _BEFORE_WORDS, 0):
-        words = list(_WORDS.finditer(lowered, m.end(), min(len(lowered), m.end() + 80)))
-        for n in range(min(5, len(words)), 0, -1):
+        # the first five words (of the next 80 characters): the longest name first
+        words = list(islice(_WORDS.finditer(lowered, m.end(), min(len(lowered), m.end() + 80)), 5))
+        if not words or words[0].start() != m.end():
+            continue
+        for n in range(len(words), 0, -1):
             start, end = words[0].start(), words[n - 1].end()
-            if words[0].start() != m.end():
-                break
             name = rules.municipalities.get(lowered[start:end].strip(".,;:)").replace("’", "'"))
             if name is None and lowered[end - 1 : end] in ".,;:)":
                 name = rules.municipalities.get(lowered[start : end - 1])

@@ -27,6 +27,8 @@ from .rules import Rules
 from .types import BANDS, LEVELS, FactorJudgement, Priority, Text
 
 RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
+_COLUMN = {"high": 0, "medium": 1, "low": 2}  # factor b's level -> column of the table
+_CEILING = {"low": 33, "medium": 66, "high": 100}  # band -> highest score
 
 
 def focus_areas_on(
@@ -67,14 +69,13 @@ def _judge_first(key: str, tokens: frozenset[str], rules: Rules) -> tuple[str, l
 
 def combine(a: str, b: str, c: str, conf: dict[str, Any]) -> tuple[str, str, Text]:
     """Band from the decision table; returns (band, combination id, explanation)."""
-    cols = {"high": 0, "medium": 1, "low": 2}
-    base = conf["table"][a][cols[b]]
+    base = conf["table"][a][_COLUMN[b]]
     band = base
     rule_id = f"table[a={a},b={b}]"
-    keeps = {tuple(k) for k in conf.get("c_low_keeps", [])}
     nl = f"Factor a {a}, factor b {b} geeft volgens de beslistabel band {base}."
     en = f"Factor a {a}, factor b {b} gives band {base} by the decision table."
     if c == "low":
+        keeps = {tuple(k) for k in conf.get("c_low_keeps", [])}
         if (a, b) in keeps:
             rule_id += ",c=low kept"
             nl += " Factor c is laag, maar bij a en b hoog blijft de band hoog: een normoverdragend instrument blijft mogelijk."
@@ -91,11 +92,9 @@ def combine(a: str, b: str, c: str, conf: dict[str, Any]) -> tuple[str, str, Tex
 
 def judge_priority(tokens: frozenset[str], received_on: date, rules: Rules) -> Priority:
     focus_ids, focus_labels, period = focus_areas_on(received_on, tokens, rules)
-    ftokens = set(tokens)
+    t = tokens
     if focus_ids:
-        ftokens.add("focus:any")
-        ftokens.update(f"focus:{f}" for f in focus_ids)
-    t = frozenset(ftokens)
+        t = tokens.union(["focus:any"], [f"focus:{f}" for f in focus_ids])
 
     a, a_reasons, a_hits = _judge_max("affected", t, rules)
     b, b_reasons, b_hits = _judge_max("societal", t, rules)
@@ -120,7 +119,7 @@ def judge_priority(tokens: frozenset[str], received_on: date, rules: Rules) -> P
         + RANK[c] * int(conf["step_c"])
         + min(5, a_hits + b_hits)
     )
-    ceiling = {"low": 33, "medium": 66, "high": 100}[band]
+    ceiling = _CEILING[band]
     score = max(floor, min(score, ceiling))
     return Priority(
         score=score,

@@ -21,7 +21,7 @@ import csv
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -83,6 +83,46 @@ def holds(when: Condition, unless: Condition, tokens: frozenset[str] | set[str])
     for clause in unless:
         for pos, neg in clause:
             if pos.issubset(tokens) and neg.isdisjoint(tokens):
+                return False
+    return True
+
+
+# A condition as ``holds_fast`` evaluates it: per clause, the tokens any one of which makes it
+# hold (its alternatives of a single required token and nothing excluded, the common case), and
+# its other alternatives.
+FastClause = tuple[frozenset[str], tuple[Alternative, ...]]
+FastCondition = tuple[FastClause, ...]
+
+
+def fast_condition(condition: Condition) -> FastCondition:
+    """``condition`` in the form ``holds_fast`` takes (the same clauses, grouped)."""
+    out = []
+    for clause in condition:
+        single = [(pos, neg) for pos, neg in clause if len(pos) == 1 and not neg]
+        out.append(
+            (
+                frozenset(tok for pos, _neg in single for tok in pos),
+                tuple(alt for alt in clause if alt not in single),
+            )
+        )
+    return tuple(out)
+
+
+def holds_fast(when: FastCondition, unless: FastCondition, tokens: frozenset[str]) -> bool:
+    """``holds`` for conditions given by ``fast_condition``: a clause whose single-token
+    alternatives are all absent costs one set operation."""
+    for any_of, others in when:
+        if any_of.isdisjoint(tokens):
+            for pos, neg in others:
+                if pos <= tokens and neg.isdisjoint(tokens):
+                    break
+            else:
+                return False
+    for any_of, others in unless:
+        if not any_of.isdisjoint(tokens):
+            return False
+        for pos, neg in others:
+            if pos <= tokens and neg.isdisjoint(tokens):
                 return False
     return True
 
@@ -226,6 +266,7 @@ def _word_start_prefixes(pattern: str, parsed: Any = None) -> frozenset[str] | N
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
 _QUANTIFIER = frozenset("?*+{")
 _MAX_SPLITS = 128  # alternatives one pattern may expand to
+_MAX_CLASS_CHOICES = 4  # a class of up to this many plain characters is split into them
 _LONG_ENOUGH = 6  # a literal this long is selective enough; later groups stay in the rest
 _UNSAFE_TO_EMBED = re.compile(r"\\[1-9]|\(\?P[<=]|\(\?\(|\(\?<[A-Za-z_]")
 _WORD_CHAR = re.compile(r"\w")
@@ -323,18 +364,55 @@ def _leading_group(src: str) -> tuple[list[str], bool, str] | None:
     return alts, False, rest
 
 
+def _leading_choice(src: str) -> tuple[list[str], str] | None:
+    """For ``src`` starting with a choice between a few sources: a group ``(?:a|b)``, a character
+    made optional (``-?``), or a small class of plain characters (``[- ]``), perhaps optional:
+    the sources ("" for none) and what follows. None for any other start or quantifier."""
+    group = _leading_group(src)
+    if group is not None:
+        alts, optional, after = group
+        return (alts + [""] if optional else alts), after
+    if src.startswith("["):
+        end = _skip_class(src, 0)
+        parsed = _parse(src[:end])
+        if parsed is None or len(parsed) != 1:
+            return None
+        op, arg = parsed[0]
+        items = arg if str(op) == "IN" else [(op, arg)]
+        if len(items) > _MAX_CLASS_CHOICES or any(str(op) != "LITERAL" for op, _ in items):
+            return None  # a range, a category, a negated class or a large class
+        alts = [re.escape(chr(c)) for _op, c in items]
+    elif src.startswith("\\"):
+        if len(src) < 2 or src[1].isalnum() or src[1] == "_":
+            return None  # \b, \w, \d, ...: not a character
+        alts, end = [src[:2]], 2
+    elif src and src[0] not in _SPECIAL:
+        alts, end = [src[0]], 1
+    else:
+        return None
+    rest = src[end:]
+    if rest[:2] == "??":
+        return alts + [""], rest[2:]
+    if rest[:2] == "?+" or rest[:1] in ("*", "+", "{"):
+        return None
+    if rest[:1] == "?":
+        return alts + [""], rest[1:]
+    return alts, rest
+
+
 def _splits(src: str, budget: int = _MAX_SPLITS) -> list[tuple[str, str]]:
     """Alternatives (literal, rest) such that ``src`` matches at a position if and only if some
-    ``literal + rest`` does; a literal may be empty."""
+    ``literal + rest`` does; a literal may be empty.
+
+    A leading choice (see ``_leading_choice``) is taken apart while the literal before it is
+    short: ``e-?mail`` gives ``e-mail`` and ``email``, both more selective than ``e``."""
     lit, rest = _leading_literal(src)
     if len(lit) >= _LONG_ENOUGH:
         return [(lit, rest)]
-    group = _leading_group(rest)
-    if group is None:
+    choice = _leading_choice(rest)
+    if choice is None:
         return [(lit, rest)]
-    alts, optional, after = group
-    if optional:
-        alts = alts + [""]
+    alts, after = choice
     if len(alts) > budget:
         return [(lit, rest)]
     out: list[tuple[str, str]] = []
@@ -555,6 +633,43 @@ def _word_start_class(pat: Pattern) -> str | None:
     return _word_class(pat.regex.pattern) or None
 
 
+@lru_cache(maxsize=1)
+def _non_word_class() -> str:
+    r"""A class that holds what ``\W`` holds in the Basic Multilingual Plane, and every character
+    beyond it (so word characters there too: the caller drops those).
+
+    Written out as ranges it is tested with a table look-up; ``\W`` asks the Unicode database
+    about every character of the text, which made that scan a good part of the word filter.
+    """
+    bmp = "".join(map(chr, range(0x10000)))
+    words = "".join(rf"\u{m.start():04x}-\u{m.end() - 1:04x}" for m in re.finditer(r"\w+", bmp))
+    return f"[^{words}]"
+
+
+def _word_filter(
+    literal: set[tuple[str, str]], led: dict[str, list[str]]
+) -> re.Pattern[str] | None:
+    """The word filter for these trie entries and class-led alternatives: a match at p means a
+    word may start at p + 1 where one of them matches. None when there are none."""
+    alternatives = [_trie_source(literal)] if literal else []
+    alternatives += [_class_led_source(cls, rests) for cls, rests in sorted(led.items())]
+    if not alternatives:
+        return None
+    return re.compile(_non_word_class() + "(?=" + "|".join(alternatives) + ")")
+
+
+def _filtered_starts(word_filter: re.Pattern[str], lowered: str) -> list[int]:
+    """The word starts of ``lowered`` the filter reports, in order."""
+    starts = [hit.start() + 1 for hit in word_filter.finditer(lowered)]
+    if not lowered.isascii():  # drop word characters beyond the BMP (see _non_word_class)
+        starts = [
+            i for i in starts if lowered[i - 1] <= "\uffff" or not _WORD_CHAR.match(lowered[i - 1])
+        ]
+    if lowered and _WORD_CHAR.match(lowered):
+        starts.insert(0, 0)  # the filter needs a character before a word
+    return starts
+
+
 class Matcher:
     r"""Runs many patterns over a text fast.
 
@@ -615,8 +730,12 @@ class Matcher:
         self.starts3 = frozenset(k[:3] for k in self.full) | frozenset(self.mid)
 
         # searched patterns whose matches start at word starts: (position in self.scan,
-        # class of first characters, the pattern)
+        # class of first characters, the pattern), tried at the word filter's starts. One that
+        # requires a literal and may begin with any word character ("\b\w*formulier") would
+        # have the filter look at every word start; it gets a filter of its own instead, run
+        # only when its literal is in the text.
         self.word_scan: list[tuple[int, re.Pattern[str], Pattern]] = []
+        self.own_filter: dict[int, re.Pattern[str]] = {}
         for pos, (_n, _key, pat) in enumerate(self.scan):
             cls = _word_start_class(pat)
             if cls is None:
@@ -624,20 +743,24 @@ class Matcher:
             parts = _filter_parts(pat)
             if parts is None:  # cannot happen for an embeddable pattern; kept whole to be safe
                 parts = ([], [(cls, f"(?:{pat.regex.pattern})")])
+            if pat.literal is not None and r"\w" in cls:
+                own_led: dict[str, list[str]] = {}
+                for c, rest in parts[1]:
+                    own_led.setdefault(c, []).append(rest)
+                own = _word_filter(set(parts[0]), own_led)
+                if own is not None:
+                    self.own_filter[pos] = own
+                    continue
             literal.update(parts[0])
             for c, rest in parts[1]:
                 led.setdefault(c, []).append(rest)
             self.word_scan.append((pos, re.compile(cls), pat))
-        self._word_scan_positions = frozenset(pos for pos, _cls, _pat in self.word_scan)
-        self._scan_by_char: dict[str, tuple[tuple[int, Any, Pattern], ...]] = {}
-        self._cands: dict[str, tuple[tuple[int, Any, Any, tuple[str, ...] | None], ...]] = {}
-
-        # the word filter: a match at p means a word starts at p + 1 where a pattern may match
-        alternatives = [_trie_source(literal)] if literal else []
-        alternatives += [_class_led_source(cls, rests) for cls, rests in sorted(led.items())]
-        self.word_filter = (
-            re.compile(r"\W(?=" + "|".join(alternatives) + ")") if alternatives else None
+        self._word_scan_positions = frozenset(
+            [pos for pos, _cls, _pat in self.word_scan] + list(self.own_filter)
         )
+        self._scan_by_char: dict[str, tuple[tuple[int, Any, Any], ...]] = {}
+        self._cands: dict[str, tuple[tuple[int, Any, Any, tuple[str, ...] | None], ...]] = {}
+        self.word_filter = _word_filter(literal, led)
 
     def _candidates(self, k6: str) -> tuple[tuple[int, Any, Any, tuple[str, ...] | None], ...]:
         """The indexed patterns to try at a word start beginning with ``k6`` (its first six
@@ -674,12 +797,15 @@ class Matcher:
             self._cands[k6] = found
         return found
 
-    def _scans_for(self, ch: str) -> tuple[tuple[int, Any, Pattern], ...]:
-        """The word-start searched patterns that can begin with ``ch``."""
+    def _scans_for(self, ch: str) -> tuple[tuple[int, Any, Any], ...]:
+        """The word-start searched patterns that can begin with ``ch``: (position in
+        ``self.scan``, key, bound ``match``)."""
         found = self._scan_by_char.get(ch)
         if found is None:
             found = tuple(
-                (pos, self.scan[pos][1], pat) for pos, cls, pat in self.word_scan if cls.match(ch)
+                (pos, self.scan[pos][1], pat.regex.match)
+                for pos, cls, pat in self.word_scan
+                if cls.match(ch)
             )
             if len(self._scan_by_char) >= self._CACHE_LIMIT:
                 self._scan_by_char.clear()
@@ -693,9 +819,7 @@ class Matcher:
         last_end: dict[int, int] = {}
         cands_get = self._cands.get
         candidates = self._candidates
-        starts = [hit.start() + 1 for hit in self.word_filter.finditer(lowered)]
-        if lowered and _WORD_CHAR.match(lowered):
-            starts.insert(0, 0)  # the filter needs a character before a word
+        starts = _filtered_starts(self.word_filter, lowered)
         startswith = lowered.startswith
         for i in starts:
             k6 = lowered[i : i + PREFIX_LEN]
@@ -708,28 +832,48 @@ class Matcher:
                     if end > i and last_end.get(n, -1) <= i:
                         out.append((key, i, end))
                         last_end[n] = end
-        found: dict[int, list[tuple[Any, int, int]]] = {}
-        active = {
+        # the searched patterns that can match: their required literal is in the text
+        present = [
             pos
-            for pos, _cls, pat in self.word_scan
+            for pos, (_n, _key, pat) in enumerate(self.scan)
             if pat.literal is None or pat.literal in lowered
-        }
-        if active:
+        ]
+        if not present:
+            return out
+        found: dict[int, list[tuple[Any, int, int]]] = {}
+        if not self._word_scan_positions.isdisjoint(present):
+            active = set(present)
             scan_end: dict[int, int] = {}
-            scans_for = self._scans_for
+            by_char_get = self._scan_by_char.get
             for i in starts:
-                for pos, key, pat in scans_for(lowered[i]):
+                ch = lowered[i]
+                scans = by_char_get(ch)
+                if scans is None:
+                    scans = self._scans_for(ch)
+                for pos, key, match in scans:
                     if pos in active and scan_end.get(pos, -1) <= i:
-                        m = pat.regex.match(lowered, i)
+                        m = match(lowered, i)
                         if m is not None:  # never empty (checked when built)
                             found.setdefault(pos, []).append((key, i, m.end()))
                             scan_end[pos] = m.end()
-        for pos, (_n, key, pat) in enumerate(self.scan):
-            if pat.literal is not None and pat.literal not in lowered:
-                continue
+            for pos, own in self.own_filter.items():
+                if pos not in active:
+                    continue
+                _n, key, pat = self.scan[pos]
+                hits = []
+                searched_to = 0
+                for i in _filtered_starts(own, lowered):
+                    if i >= searched_to:
+                        m = pat.regex.match(lowered, i)
+                        if m is not None:
+                            hits.append((key, i, m.end()))
+                            searched_to = m.end()
+                found[pos] = hits
+        for pos in present:
             if pos in self._word_scan_positions:
                 out.extend(found.get(pos, ()))  # tried at every word start it can begin
                 continue
+            key, pat = self.scan[pos][1:]
             for m in pat.regex.finditer(lowered):
                 if m.end() > m.start():
                     out.append((key, m.start(), m.end()))
@@ -796,6 +940,13 @@ class ConditionalRule:
     unless: Condition
     data: dict[str, Any]
     wanted: frozenset[str] = frozenset()  # tokens named positively in `when` (to cite facts)
+    # ``when`` and ``unless`` as ``holds_fast`` takes them (derived, not compared)
+    fast_when: FastCondition = field(init=False, repr=False, compare=False)
+    fast_unless: FastCondition = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fast_when", fast_condition(self.when))
+        object.__setattr__(self, "fast_unless", fast_condition(self.unless))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ downloaded model, deterministic, and good enough to choose between two languages
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 MAX_TEXT_CHARS = 200_000  # longer texts are triaged on their first 200,000 characters
 
@@ -25,6 +26,9 @@ EN_WORDS = frozenset(
     because or be been being would should must can could may will do does did what who where
     how why very company data which its than into after without""".split()
 )
+# Both counts in one sum: a Dutch function word adds 1, an English one 2**32 (some are both).
+_EN_UNIT = 1 << 32
+_LANGUAGE_WORDS = {w: (w in NL_WORDS) + _EN_UNIT * (w in EN_WORDS) for w in NL_WORDS | EN_WORDS}
 _WORD = re.compile(r"[^\W\d_]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -80,8 +84,8 @@ def _words(text: str) -> list[str]:
 def detect_language(lowered: str, hint: str | None = None) -> tuple[str, float]:
     """Return ("nl" | "en", certainty 0-1) from function-word counts; the hint breaks ties."""
     words = _words(lowered[:3000])  # the first few hundred words decide
-    nl = sum(map(NL_WORDS.__contains__, words))
-    en = sum(map(EN_WORDS.__contains__, words))
+    both = sum(map(_LANGUAGE_WORDS.get, words, repeat(0, len(words))))
+    nl, en = both % _EN_UNIT, both // _EN_UNIT
     total = nl + en
     fallback = hint if hint in ("nl", "en") else "nl"
     if total == 0:

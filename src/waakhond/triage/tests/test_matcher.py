@@ -20,6 +20,7 @@ from waakhond.triage.rules import (
     _compile,
     _leading_group,
     _leading_literal,
+    _non_word_class,
     _splits,
     _top_level_bar,
     _word_class,
@@ -92,6 +93,11 @@ PATTERNS = [
     r"\b(?:al |ruim )?(?:\d{1,2}|twee|drie) jaar\b",
     r"verzoek\w* (?:gedaan|ingediend)\b",
     r"\w+@\w+",
+    # optional characters and small classes, which the word filter splits into literals
+    r"\be-?mails?\b",
+    r"\bno[- ]contact\b",
+    r"\blicen[cs]e\w*",
+    r"\bre-?integra\w+",
 ]
 
 
@@ -112,6 +118,9 @@ PATTERNS = [
         "een verzoek gedaan, verzoeken ingediend; mail a@b",
         "",
         "12 mensen",
+        "an e-mail, emails, e mail, email; no-contact, no contact, nocontact",
+        "licence, license, licenses; re-integratie, reintegratie, re integratie",
+        "\U0001d400camera \U0001d400 ik heb de camera's \U00010400e-mail",  # word characters beyond the BMP
     ],
 )
 def test_same_spans_as_each_pattern_alone(text):
@@ -136,7 +145,7 @@ def test_random_texts_same_spans_as_each_pattern_alone():
 
 def test_searched_patterns_tried_at_word_starts():
     matcher = _matcher(PATTERNS)
-    word_start = {matcher.scan[pos][2].regex.pattern for pos, _cls, _pat in matcher.word_scan}
+    word_start = {matcher.scan[pos][2].regex.pattern for pos in matcher._word_scan_positions}
     assert r"\b\d{2,7}\s+(?:mensen|people)\b" in word_start
     assert r"\b(?:al |ruim )?(?:\d{1,2}|twee|drie) jaar\b" in word_start
     assert r"verzoek\w* (?:gedaan|ingediend)\b" not in word_start  # may start inside a word
@@ -166,6 +175,30 @@ def test_splits_cover_the_pattern():
     assert _word_class(r"\d{1,2} jaar") == r"[\d]"
     assert _word_class(r"\s+x") == ""  # cannot start a word
     assert _word_class(r"\S+") is None  # partly word characters: cannot tell
+
+
+def test_optional_characters_and_small_classes_are_split():
+    # while the literal is shorter than six characters, the next choice is split too
+    assert sorted(_splits(r"e-?mails?\b")) == [
+        ("e-mail", r"\b"),
+        ("e-mails", r"\b"),
+        ("email", r"\b"),
+        ("emails", r"\b"),
+    ]
+    assert sorted(_splits(r"no[- ]contact\b")) == [("no contact", r"\b"), ("no-contact", r"\b")]
+    assert sorted(_splits(r"licen[cs]e")) == [("licence", ""), ("license", "")]
+    assert _splits(r"ab[a-z]c") == [("ab", "[a-z]c")]  # a range is left to the rest
+    assert _splits(r"ab[^x]c") == [("ab", "[^x]c")]
+    assert _splits(r"abc+d") == [("ab", "c+d")]  # only an optional character is split
+
+
+def test_non_word_class_is_non_word_in_the_bmp():
+    """The word filter's scanning class equals \\W in the BMP and takes every character beyond."""
+    cls = re.compile(_non_word_class())
+    for code in range(0x10000):
+        ch = chr(code)
+        assert bool(cls.match(ch)) == bool(re.match(r"\W", ch)), hex(code)
+    assert cls.match("\U0001d400") and cls.match("\U0010fffd")
 
 
 def test_split_alternatives_match_where_the_pattern_does():
@@ -211,6 +244,7 @@ def test_quirky_patterns_same_as_reference():
     texts = _texts()[:200] + [
         "de Gemeente en de gemeente, Politie en politie, aabb, bsn, x, a x, (x), x",
         "twee jaar, 12 lange jaar, camera",
+        "\U0001d400x \U0001d400bsn \U00010400camera x\U0001d400 (x)",  # beyond the BMP
     ]
     for text in texts + [t.upper() for t in texts]:
         assert matcher.run(text) == matcher.run_reference(text), text[:80]
