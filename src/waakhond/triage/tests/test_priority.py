@@ -108,3 +108,15 @@ def test_algorithms_are_a_focus_area_from_2020_on(run):
             "focus_areas"
         ]
     )
+
+
+def test_a_marketing_aside_does_not_lower_a_serious_practice(run):
+    # advertising in the same letter must not hide the microphones and trackers in a care home
+    text = (
+        "My mother (88, dementia) lives in a care home. The home installed microphones and "
+        "movement sensors in every room that track her 24 hours a day. Families were never "
+        "asked. The home also sends us newsletters with advertising."
+    )
+    result = run(text)
+    assert result["priority"]["factors"]["affected"]["level"] in ("medium", "high")
+    assert result["priority"]["band"] != "low"
