@@ -170,8 +170,19 @@ def test_false_positives_removed_stay_removed(run, text, must_not):
     assert not (must_not & arts), f"unexpected {must_not & arts} for {text!r}: {sorted(arts)}"
 
 
-# (text, articles that must be cited) — new rules of 2026.01.1
+# (text, articles that must be cited) — new rules of 2026.01.1 and 2026.11.1
 NEW_RULE_TABLE = [
+    # a court on compensation for non-material damage (Art. 82)
+    (
+        "The court held that the mere infringement does not give rise to a right to compensation "
+        "without non-material damage being shown.",
+        {82},
+    ),
+    (
+        "De rechtbank kent de betrokkene een schadevergoeding toe voor immateriële schade door het "
+        "datalek.",
+        {82},
+    ),
     # a breach told by a complainant: was it notified? (Art. 33)
     (
         "Ik kreeg een mail van mijn verslavingskliniek met alle andere cliënten in de CC. Nu weet "
