@@ -531,6 +531,37 @@ def _embeddable(pat: Pattern) -> bool:
     )
 
 
+def _after_assertions(src: str) -> tuple[str, bool]:
+    r"""``src`` without the ``\b`` and look-arounds it begins with, and whether a ``\b`` was
+    among them. What is left matches wherever ``src`` does (and perhaps elsewhere)."""
+    boundary = False
+    while True:
+        if src.startswith(r"\b"):
+            boundary, src = True, src[2:]
+        elif src.startswith(("(?=", "(?!", "(?<=", "(?<!")):
+            depth, i = 0, 0
+            while i < len(src):
+                c = src[i]
+                if c == "\\":
+                    i += 2
+                    continue
+                if c == "[":
+                    i = _skip_class(src, i)
+                    continue
+                if c == "(":
+                    depth += 1
+                elif c == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                i += 1
+            else:
+                return src, boundary  # unbalanced: leave it
+            src = src[i + 1 :]
+        else:
+            return src, boundary
+
+
 def _filter_parts(pat: Pattern) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
     """The word filter's alternatives for a pattern tried at word starts only: literals (each
     starting with a word character) with their rests, and (class, rest) pairs for the
@@ -538,8 +569,9 @@ def _filter_parts(pat: Pattern) -> tuple[list[tuple[str, str]], list[tuple[str, 
     if not _embeddable(pat):
         return None
     src = pat.regex.pattern
-    if src.startswith(r"\b") and not _top_level_bar(src):
-        splits = _splits(src[2:])  # at a word start, \b holds
+    rest, boundary = _after_assertions(src)
+    if boundary and not _top_level_bar(src):
+        splits = _splits(rest)  # at a word start, \b holds; a look-around only narrows
     else:
         splits = [("", f"(?:{src})")]
     literal: list[tuple[str, str]] = []

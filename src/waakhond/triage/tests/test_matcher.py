@@ -17,6 +17,7 @@ import pytest
 
 from waakhond.triage.rules import (
     Matcher,
+    _after_assertions,
     _compile,
     _leading_group,
     _leading_literal,
@@ -175,6 +176,24 @@ def test_splits_cover_the_pattern():
     assert _word_class(r"\d{1,2} jaar") == r"[\d]"
     assert _word_class(r"\s+x") == ""  # cannot start a word
     assert _word_class(r"\S+") is None  # partly word characters: cannot tell
+
+
+def test_leading_look_arounds_are_set_aside():
+    """A look-around before the first literal only narrows the matches: the literal still leads."""
+    assert _after_assertions(r"(?<!geen )bezwaar\b") == (r"bezwaar\b", False)
+    assert _after_assertions(r"(?<!in )(?<![)(] )\bbreach(?:es)?") == (r"breach(?:es)?", True)
+    assert _after_assertions(r"\b(?!x)(?<=(?:a|b) )foo") == ("foo", True)
+    assert _after_assertions(r"(?<!a\)b)\bc") == ("c", True)
+    assert _after_assertions(r"(?<!unclosed") == (r"(?<!unclosed", False)
+    patterns = [r"(?<!geen )\bbezwaar (?:gemaakt|ingediend)\b", r"(?<![)(] )\bbreach(?:es)?\b"]
+    matcher = _matcher(patterns)
+    assert all(lits for lits in matcher._literals.values())  # tried only after their literal
+    for text in [
+        "geen bezwaar gemaakt, wel bezwaar ingediend; (bezwaar gemaakt",
+        "a breach, ( breaches, ) breach, breaches",
+    ]:
+        assert _found(matcher, text) == _by_finditer(patterns, text)
+        assert matcher.run(text) == matcher.run_reference(text)
 
 
 def test_optional_characters_and_small_classes_are_split():
