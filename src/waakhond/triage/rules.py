@@ -21,6 +21,7 @@ import csv
 import hashlib
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -284,9 +285,10 @@ def _skip_class(src: str, i: int) -> int:
     return j + 1
 
 
-def _top_level_bar(src: str) -> bool:
-    """Whether ``src`` has an alternation outside any group (it must then be wrapped)."""
-    depth, i = 0, 0
+def _structure(src: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """The positions of the ``(``, ``)`` and ``|`` of a regex source that group or alternate:
+    escaped characters and character classes are skipped."""
+    i = start
     while i < len(src):
         c = src[i]
         if c == "\\":
@@ -295,13 +297,21 @@ def _top_level_bar(src: str) -> bool:
         if c == "[":
             i = _skip_class(src, i)
             continue
+        if c in "()|":
+            yield i, c
+        i += 1
+
+
+def _top_level_bar(src: str) -> bool:
+    """Whether ``src`` has an alternation outside any group (it must then be wrapped)."""
+    depth = 0
+    for _i, c in _structure(src):
         if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
-        elif c == "|" and depth == 0:
+        elif depth == 0:
             return True
-        i += 1
     return False
 
 
@@ -333,14 +343,7 @@ def _leading_group(src: str) -> tuple[list[str], bool, str] | None:
         return None
     depth, i, start = 1, 3, 3
     alts: list[str] = []
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _skip_class(src, i)
-            continue
+    for i, c in _structure(src, 3):  # i is read after the loop
         if c == "(":
             depth += 1
         elif c == ")":
@@ -348,10 +351,9 @@ def _leading_group(src: str) -> tuple[list[str], bool, str] | None:
             if depth == 0:
                 alts.append(src[start:i])
                 break
-        elif c == "|" and depth == 1:
+        elif depth == 1:
             alts.append(src[start:i])
             start = i + 1
-        i += 1
     else:
         return None
     rest = src[i + 1 :]
@@ -540,21 +542,13 @@ def _after_assertions(src: str) -> tuple[str, bool]:
             boundary, src = True, src[2:]
         elif src.startswith(("(?=", "(?!", "(?<=", "(?<!")):
             depth, i = 0, 0
-            while i < len(src):
-                c = src[i]
-                if c == "\\":
-                    i += 2
-                    continue
-                if c == "[":
-                    i = _skip_class(src, i)
-                    continue
+            for i, c in _structure(src):  # noqa: B007 - i is read after the loop
                 if c == "(":
                     depth += 1
                 elif c == ")":
                     depth -= 1
                     if depth == 0:
                         break
-                i += 1
             else:
                 return src, boundary  # unbalanced: leave it
             src = src[i + 1 :]
