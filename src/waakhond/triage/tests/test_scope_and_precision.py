@@ -172,6 +172,12 @@ def test_false_positives_removed_stay_removed(run, text, must_not):
 
 # (text, articles that must be cited) — new rules of 2026.01.1 and 2026.11.1
 NEW_RULE_TABLE = [
+    # an access request that also alleges special data stored without a legal ground (Art. 9 too)
+    (
+        "Ik heb bij de webwinkel om een kopie van mijn gegevens gevraagd en geen antwoord gekregen. "
+        "De winkel heeft ook mijn politieke voorkeur uit een enquête opgeslagen zonder rechtsgrond.",
+        {9, 15},
+    ),
     # a court on compensation for non-material damage (Art. 82)
     (
         "The court held that the mere infringement does not give rise to a right to compensation "
