@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .articles import ART5_LETTER_CATEGORY, ARTICLE_CATEGORY
 from .engine import triage
 from .types import ComplaintInput
 
@@ -63,53 +64,13 @@ _MASK_AMOUNT = re.compile(
 )
 _MASK_PERCENT = re.compile(r"\b\d+(?:[.,]\d+)?\s*%")
 
-ART5_LETTER = {
-    "a": "lawful_basis",
-    "b": "lawful_basis",
-    "c": "data_minimisation",
-    "d": "lawful_basis",
-    "e": "retention",
-    "f": "security_breach",
-}
-ARTICLE_CATEGORY = {
-    6: "lawful_basis",
-    7: "lawful_basis",
-    8: "lawful_basis",
-    9: "special_categories",
-    10: "special_categories",
+# The categories a labelled article implies: the engine's own map (articles.py), except that a
+# fine for Art. 12 is a transparency finding and Art. 27 is not scored on the fines table
+LABEL_CATEGORY = {
+    **{n: c for n, c in ARTICLE_CATEGORY.items() if n != 27},
     12: "transparency",
-    13: "transparency",
-    14: "transparency",
-    15: "access_rights",
-    16: "rectification",
-    17: "erasure",
-    21: "objection",
-    22: "automated_decisions",
-    26: "processor",
-    28: "processor",
-    29: "processor",
-    32: "security_breach",
-    33: "security_breach",
-    34: "security_breach",
-    35: "dpia",
-    36: "dpia",
-    37: "dpo",
-    38: "dpo",
-    39: "dpo",
-    44: "transfers",
-    45: "transfers",
-    46: "transfers",
-    47: "transfers",
-    48: "transfers",
-    49: "transfers",
-    87: "national_id_number",
-    31: "other",
-    58: "other",
-    18: "other",
-    20: "other",
-    30: "other",
 }
-TSV_CATEGORY_SCOPE = frozenset(ARTICLE_CATEGORY.values()) | frozenset(ART5_LETTER.values())
+TSV_CATEGORY_SCOPE = frozenset(LABEL_CATEGORY.values()) | frozenset(ART5_LETTER_CATEGORY.values())
 
 TYPE_CATEGORY = (
     ("information security", "security_breach"),
@@ -139,9 +100,9 @@ def parse_articles(raw: str) -> tuple[list[int], set[str]]:
         arts.add(n)
         if n == 5:
             letter = re.search(r"\(?([a-f])\)", m.group(2) or "")
-            cats.add(ART5_LETTER[letter.group(1)] if letter else "lawful_basis")
-        elif n in ARTICLE_CATEGORY:
-            cats.add(ARTICLE_CATEGORY[n])
+            cats.add(ART5_LETTER_CATEGORY[letter.group(1)] if letter else "lawful_basis")
+        elif n in LABEL_CATEGORY:
+            cats.add(LABEL_CATEGORY[n])
     return sorted(arts), cats
 
 
