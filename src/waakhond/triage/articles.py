@@ -10,7 +10,8 @@ category map (``gdpr-complaint-categories.md`` §2), so that categories always f
 conclusions: Art. 6 means ``lawful_basis``, Art. 32-34 ``security_breach``, and so on. For Art. 5
 the letter of paragraph 1 decides (``5(1)(c)`` is ``data_minimisation``, ``5(1)(e)``
 ``retention``, ``5(1)(f)`` ``security_breach``, the other letters ``lawful_basis``); Art. 5(2)
-(accountability) and Art. 12 (modalities) bring none of their own.
+(accountability) and Art. 12 (modalities) bring none of their own; Art. 24 and 25 (responsibility,
+design and default) bring ``other``.
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ ARTICLE_CATEGORY: dict[int, str] = {
     20: "other",
     21: "objection",
     22: "automated_decisions",
+    # the controller's responsibility and data protection by design and by default: §2 lists
+    # them with the principles, but a finding under them is not one about the legal basis, and
+    # the fixed vocabulary has no category of its own for them
+    24: "other",
+    25: "other",
     26: "processor",
     27: "other",
     28: "processor",
