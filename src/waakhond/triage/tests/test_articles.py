@@ -188,6 +188,99 @@ ARTICLE_TABLE = [
         {32},
         {"dpia"},
     ),
+    # a security failure is a breach of the integrity and confidentiality principle and of Art. 32
+    (
+        "De toezichthouder beboette het ziekenhuis omdat de beveiliging van de dossiers tekortschoot.",
+        {5, 32},
+        {6},
+        {"security_breach"},
+    ),
+    # staff who can see files they do not need is a security finding, not an access request
+    (
+        "Te veel medewerkers konden medische dossiers inzien zonder dat dat nodig was voor hun werk.",
+        {32},
+        {15},
+        {"security_breach"},
+    ),
+    # a vulnerability that left files open to anyone changing a URL
+    (
+        "Documents of applicants were freely accessible online by changing a character in a URL.",
+        {32},
+        {15},
+        {"security_breach"},
+    ),
+    # a breach reported without the required information (Art. 33(3), 33(5))
+    (
+        "The DPC found that the notification of the breach lacked required information and the "
+        "breach was not fully documented.",
+        {33},
+        {15},
+        {"security_breach"},
+    ),
+    (
+        "Het bedrijf liet betaalgegevens twee dagen openbaar op internet staan en meldde dat "
+        "datalek niet bij de toezichthouder.",
+        {32, 33},
+        {15},
+        {"security_breach"},
+    ),
+    # consent withdrawn while the processing went on: no legal basis left (6(1)(a)) and Art. 7
+    (
+        "The company continued to process the data even after the person had withdrawn their consent.",
+        {6, 7},
+        {32},
+        {"lawful_basis"},
+    ),
+    (
+        "Het bedrijf kon niet aantonen dat de klanten toestemming hadden gegeven voor de e-mails.",
+        {6, 7},
+        {32},
+        {"lawful_basis"},
+    ),
+    # data protection not built in: Art. 25, category other
+    (
+        "The controller had not built data protection into the system.",
+        {25},
+        {32},
+        {"other"},
+    ),
+    (
+        "De bank had geen passende maatregelen getroffen om dit vanaf het ontwerp van de verwerking "
+        "te voorkomen.",
+        {25},
+        {32},
+        {"other"},
+    ),
+    # questions of law in rulings: what "controller" means (Art. 4), how fines work (Art. 83),
+    # national rules on employee data (Art. 88)
+    (
+        "The Court of Justice held that a body which commissions an app can be a controller even if "
+        "it never touches the data itself.",
+        {4},
+        {32},
+        {"other"},
+    ),
+    (
+        "CJEU, on a reference from a German court: a fine can be imposed directly on a legal person, "
+        "and the maximum must be calculated on the turnover of the whole undertaking.",
+        {83},
+        {32},
+        {"other"},
+    ),
+    (
+        "Het Hof van Justitie oordeelde dat een boete alleen mag worden opgelegd als de inbreuk "
+        "opzettelijk of uit nalatigheid is gepleegd.",
+        {83},
+        {32},
+        {"other"},
+    ),
+    (
+        "The Court of Justice held that national rules and collective agreements on the processing "
+        "of employee data must respect the general principles.",
+        {88},
+        {32},
+        {"other"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
@@ -198,6 +291,12 @@ NOT_TABLE = [
     ("The authority fined Clearview AI for building a facial recognition database.", {22}),
     # passing data on is a finding of Art. 6 in a decision only when the legal basis is in question
     ("The authority fined the hospital after patient files were sent to a wrong address.", {6}),
+    # a complaint is not a ruling: what "controller" means is not what the complainant asks
+    ("I think the app developer is a controller and they ignore my access request.", {4}),
+    # a fine mentioned in a decision is not a question about how fines work
+    ("The authority fined the company for sending marketing e-mails without consent.", {83}),
+    # employee data without national rules in question
+    ("The Court held that the employer kept its employees' health data without a legal basis.", {88}),
 ]
 
 
