@@ -237,6 +237,14 @@ ARTICLE_TABLE = [
         {32},
         {"lawful_basis"},
     ),
+    # objections not taken into account (Art. 21)
+    (
+        "People kept being called although they had objected; the CNIL found that the company "
+        "did not take objections into account.",
+        {21},
+        {32},
+        {"objection"},
+    ),
     # data protection not built in: Art. 25, category other
     (
         "The controller had not built data protection into the system.",
@@ -295,6 +303,8 @@ NOT_TABLE = [
     ("I think the app developer is a controller and they ignore my access request.", {4}),
     # a fine mentioned in a decision is not a question about how fines work
     ("The authority fined the company for sending marketing e-mails without consent.", {83}),
+    # an authority's order to stop processing is not the complainant's objection (Art. 21)
+    ("The DPC fined the department and ordered it to stop the processing within nine months.", {21}),
     # employee data without national rules in question
     ("The Court held that the employer kept its employees' health data without a legal basis.", {88}),
 ]
