@@ -245,6 +245,15 @@ ARTICLE_TABLE = [
         {32},
         {"objection"},
     ),
+    # a complainant who withdrew consent and still gets mail: Art. 6(1)(a) and 7; an unreported
+    # breach: Art. 33
+    (
+        "Ik heb in januari mijn toestemming voor de nieuwsbrief ingetrokken, maar de webwinkel "
+        "blijft mij nog steeds mails sturen. Het datalek is volgens mij nooit gemeld.",
+        {6, 7, 33},
+        {15},
+        {"lawful_basis", "security_breach"},
+    ),
     # data protection not built in: Art. 25, category other
     (
         "The controller had not built data protection into the system.",
