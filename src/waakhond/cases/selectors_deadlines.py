@@ -211,6 +211,23 @@ def next_deadline_for(complaint: Complaint, *, today: dt.date | None = None) -> 
 # --- For pages, reminders and the API ----------------------------------------------------------
 
 
+# The rules (deadlines.py, free of Django) state a deadline's basis in a fixed English shorthand;
+# pages show it in the reader's language. Longest phrases first.
+_BASIS_WORDS = (
+    ("AP policy (not statutory)", _("beleid van de AP (geen wettelijke termijn)")),
+    ("AP policy interval", _("interval volgens beleid van de AP")),
+    ("AP policy period", _("termijn volgens beleid van de AP")),
+    ("GDPR", _("AVG")),
+)
+
+
+def basis_label(basis: str) -> str:
+    """A deadline's legal basis in the active language: "GDPR 12(3)" reads "AVG 12(3)" in Dutch."""
+    for code, label in _BASIS_WORDS:
+        basis = basis.replace(code, str(label))
+    return basis
+
+
 def complaint_deadline_overview(
     complaint: Complaint, *, today: dt.date | None = None, language: str | None = None
 ) -> DeadlineOverview:
@@ -245,7 +262,7 @@ def complaint_deadline_overview(
                     key=deadline.key,
                     label=deadline_label(deadline.key),
                     due=deadline.due,
-                    basis=deadline.basis,
+                    basis=basis_label(deadline.basis),
                     explanation=deadline.explanation.get(lang)
                     or deadline.explanation.get("nl", ""),
                     status=status,

@@ -67,12 +67,16 @@ def _judge_first(key: str, tokens: frozenset[str], rules: Rules) -> tuple[str, l
     return conf.get("default_level", "medium"), [dict(conf["default_reason"])]
 
 
+# levels and bands in the Dutch explanation (the values themselves stay the vocabulary's)
+_NL = {"high": "hoog", "medium": "middel", "low": "laag"}
+
+
 def combine(a: str, b: str, c: str, conf: dict[str, Any]) -> tuple[str, str, Text]:
     """Band from the decision table; returns (band, combination id, explanation)."""
     base = conf["table"][a][_COLUMN[b]]
     band = base
     rule_id = f"table[a={a},b={b}]"
-    nl = f"Factor a {a}, factor b {b} geeft volgens de beslistabel band {base}."
+    nl = f"Factor a {_NL[a]}, factor b {_NL[b]} geeft volgens de beslistabel de band {_NL[base]}."
     en = f"Factor a {a}, factor b {b} gives band {base} by the decision table."
     if c == "low":
         keeps = {tuple(k) for k in conf.get("c_low_keeps", [])}
@@ -85,7 +89,7 @@ def combine(a: str, b: str, c: str, conf: dict[str, Any]) -> tuple[str, str, Tex
             band = BANDS[max(0, BANDS.index(base) - step)]
             if band != base:
                 rule_id += ",c=low lowers"
-                nl += f" Factor c is laag en verlaagt de band tot {band}."
+                nl += f" Factor c is laag en verlaagt de band tot {_NL[band]}."
                 en += f" Factor c is low and lowers the band to {band}."
     return band, rule_id, {"nl": nl, "en": en}
 

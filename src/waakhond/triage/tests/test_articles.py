@@ -313,9 +313,15 @@ NOT_TABLE = [
     # a fine mentioned in a decision is not a question about how fines work
     ("The authority fined the company for sending marketing e-mails without consent.", {83}),
     # an authority's order to stop processing is not the complainant's objection (Art. 21)
-    ("The DPC fined the department and ordered it to stop the processing within nine months.", {21}),
+    (
+        "The DPC fined the department and ordered it to stop the processing within nine months.",
+        {21},
+    ),
     # employee data without national rules in question
-    ("The Court held that the employer kept its employees' health data without a legal basis.", {88}),
+    (
+        "The Court held that the employer kept its employees' health data without a legal basis.",
+        {88},
+    ),
 ]
 
 

@@ -120,3 +120,11 @@ def test_a_marketing_aside_does_not_lower_a_serious_practice(run):
     result = run(text)
     assert result["priority"]["factors"]["affected"]["level"] in ("medium", "high")
     assert result["priority"]["band"] != "low"
+
+
+def test_the_dutch_explanation_of_the_band_names_levels_in_dutch():
+    conf = load_rules().priority["combination"]
+    band, _, text = combine("high", "medium", "low", conf)
+    assert "hoog" in text["nl"] and "middel" in text["nl"]
+    assert "high" not in text["nl"] and "medium" not in text["nl"]
+    assert "high" in text["en"]

@@ -48,3 +48,17 @@ def test_cases_at_risk_respect_what_the_viewer_may_see():
     case_in_lane(handler=owner, received_days_ago=70)
     nobody = staff_user()
     assert cases_at_risk(user=nobody) == []
+
+
+def test_the_legal_basis_of_a_deadline_reads_in_the_pages_language():
+    complaint = case_in_lane(handler=handler_user())
+    dutch = {
+        row.key: row.basis for row in complaint_deadline_overview(complaint, language="nl").rows
+    }
+    english = {
+        row.key: row.basis for row in complaint_deadline_overview(complaint, language="en").rows
+    }
+    assert dutch["acknowledgement"] == "beleid van de AP (geen wettelijke termijn)"
+    assert english["acknowledgement"] == "AP policy (not statutory)"
+    assert dutch["progress_notice"].startswith("AVG 78(2)")
+    assert english["progress_notice"].startswith("GDPR 78(2)")
