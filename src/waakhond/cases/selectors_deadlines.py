@@ -32,6 +32,7 @@ from waakhond.accounts.access import complaints_visible_to
 from waakhond.intake.models import Complaint, State
 
 from . import deadlines as rules
+from .labels import LAWS
 from .models import Decision, Letter, Objection
 from .workflow import LetterKind
 
@@ -212,12 +213,13 @@ def next_deadline_for(complaint: Complaint, *, today: dt.date | None = None) -> 
 
 
 # The rules (deadlines.py, free of Django) state a deadline's basis in a fixed English shorthand;
-# pages show it in the reader's language. Longest phrases first.
+# pages show it in the reader's language (law names as everywhere else, labels.LAWS). Longest
+# phrases first.
 _BASIS_WORDS = (
     ("AP policy (not statutory)", _("beleid van de AP (geen wettelijke termijn)")),
     ("AP policy interval", _("interval volgens beleid van de AP")),
     ("AP policy period", _("termijn volgens beleid van de AP")),
-    ("GDPR", _("AVG")),
+    *LAWS.items(),
 )
 
 
