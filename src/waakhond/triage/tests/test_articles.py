@@ -298,6 +298,51 @@ ARTICLE_TABLE = [
         {32},
         {"other"},
     ),
+    # where the data came from, asked by the complainant (Art. 14 with 14(2)(f))
+    (
+        "Ik heb het bedrijf gevraagd waar ze mijn telefoonnummer vandaan hebben, maar ze bellen "
+        "gewoon door.",
+        {14},
+        set(),
+        {"transparency"},
+    ),
+    (
+        "The caller said they got my details from a partner of my estate agent; when I asked where "
+        "they got my number, they hung up.",
+        {14},
+        set(),
+        {"transparency"},
+    ),
+    # a sports club is a private controller: the BSN on its membership form
+    (
+        "Op het inschrijfformulier van de hockeyclub moet ik het BSN van mijn zoon invullen.",
+        {87},
+        set(),
+        {"national_id_number"},
+    ),
+    # misdirected disclosure and staff looking without need are breaches
+    (
+        "The company sent a newsletter to all customers without using the BCC field, so every "
+        "address was visible.",
+        {32},
+        {6},
+        {"security_breach"},
+    ),
+    (
+        "De AP gaf het ziekenhuis een berisping omdat medewerkers zonder noodzaak het medisch dossier "
+        "van een bekende Nederlander hadden ingezien; de logging werd niet gecontroleerd.",
+        {32},
+        set(),
+        {"security_breach"},
+    ),
+    # a court's balancing of interests that goes against the controller (Art. 6(1)(f))
+    (
+        "De rechter oordeelde dat de camera van de buurman ook de openbare weg filmt; de "
+        "belangenafweging valt in het voordeel van de buren uit.",
+        {6},
+        set(),
+        {"camera_surveillance", "lawful_basis"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
@@ -321,6 +366,18 @@ NOT_TABLE = [
     (
         "The Court held that the employer kept its employees' health data without a legal basis.",
         {88},
+    ),
+    # the controller itself processing without a basis is not a breach of security
+    (
+        "A fine was imposed on a telecom company because the personal data of a citizen were "
+        "unlawfully accessed and processed by the company in order to cancel a contract.",
+        {32},
+    ),
+    # a club's balancing in favour of the club is no finding against it
+    (
+        "De rechter oordeelde dat het belang van de club zwaarder weegt dan het belang van de "
+        "eiser bij verwijdering van de foto.",
+        {6},
     ),
 ]
 
