@@ -343,6 +343,67 @@ ARTICLE_TABLE = [
         set(),
         {"camera_surveillance", "lawful_basis"},
     ),
+    # decision wording in Dutch: an incomplete privacy statement, a transfer, non-cooperation
+    (
+        "De AP constateerde dat in de privacyverklaring niet stond hoe lang de gegevens worden "
+        "bewaard.",
+        {13},
+        set(),
+        {"transparency"},
+    ),
+    (
+        "Het bedrijf gaf klantgegevens door aan het moederbedrijf in de Verenigde Staten zonder "
+        "passende waarborgen.",
+        {44},
+        set(),
+        {"transfers"},
+    ),
+    (
+        "De organisatie reageerde niet op herhaalde verzoeken van de AP om informatie.",
+        {31},
+        set(),
+        {"other"},
+    ),
+    (
+        "The controller did not answer the authority's repeated requests for information.",
+        {31},
+        set(),
+        {"other"},
+    ),
+    # a court ordering erasure at the data subject's request applies the right to erasure
+    (
+        "De voorzieningenrechter beval de bank de BKR-registratie van eiser te verwijderen, omdat "
+        "zijn belang bij verwijdering zwaarder weegt.",
+        {17},
+        set(),
+        {"erasure"},
+    ),
+    # retention, cookies before consent, misdirected reports, SIM swaps
+    (
+        "The company kept the CVs of unsuccessful applicants for five years without any "
+        "justification.",
+        {5},
+        set(),
+        {"retention"},
+    ),
+    (
+        "The website placed advertising cookies on visitors' devices before they gave consent.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
+    (
+        "The council sent a safeguarding report about a child to the wrong family.",
+        {32},
+        set(),
+        {"security_breach"},
+    ),
+    (
+        "The operator issued a duplicate SIM card to a fraudster without checking his identity.",
+        {32},
+        set(),
+        {"security_breach"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
