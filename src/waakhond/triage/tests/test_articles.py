@@ -404,6 +404,20 @@ ARTICLE_TABLE = [
         set(),
         {"security_breach"},
     ),
+    # the Dutch AP cites a security failure under Art. 32 alone; other authorities add 5(1)(f)
+    (
+        "De AP legde het ziekenhuis een boete op omdat de beveiliging van patiëntdossiers "
+        "onvoldoende was: er was geen tweefactorauthenticatie.",
+        {32},
+        {5},
+        {"security_breach"},
+    ),
+    (
+        "The CNIL fined the retailer because customer passwords were stored unencrypted.",
+        {5, 32},
+        set(),
+        {"security_breach"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
