@@ -418,6 +418,21 @@ ARTICLE_TABLE = [
         set(),
         {"security_breach"},
     ),
+    # staff clocking in with a fingerprint: employee monitoring weighed under Art. 9, not 6
+    (
+        "De AP heeft een bedrijf beboet omdat het personeel met een vingerafdruk moest in- en "
+        "uitklokken; dat was niet noodzakelijk voor authenticatie of beveiliging.",
+        {9},
+        {6, 32},
+        {"biometrics", "employee_monitoring", "special_categories"},
+    ),
+    (
+        "De toezichthouder beboette de webwinkel omdat het werkplekken en pauzeruimtes van "
+        "medewerkers zonder rechtsgrond met camera's filmde.",
+        {6},
+        set(),
+        {"camera_surveillance", "employee_monitoring", "lawful_basis"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
