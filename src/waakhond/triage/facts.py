@@ -137,8 +137,9 @@ def extract_facts(
                 spans_by_rule[idx] = {(start, end)}
             else:
                 spans.add((start, end))
-    facts: list[Fact] = []
     fact_rules = rules.facts
+    _drop_dismissed_parts(lowered, fact_rules, spans_by_rule)
+    facts: list[Fact] = []
     for idx in sorted(spans_by_rule):
         rule = fact_rules[idx]
         spans = sorted(spans_by_rule[idx])
@@ -158,6 +159,40 @@ def extract_facts(
             )
         )
     return facts
+
+
+# A decision that dismisses part of a complaint ("the complaint regarding the DPIA was dismissed",
+# "de klacht over de camera is ongegrond") found no infringement there: the grievances and
+# practices named in that sentence are not findings. Only in an authority's decision; a court
+# that rejects a claim (for damages, say) still applies the article, and a complainant who tells
+# of an earlier dismissal still complains.
+DISMISSED_RULE = "context.claim_dismissed"
+_DISMISSED_KINDS = frozenset({"issue", "practice"})
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+
+
+def _drop_dismissed_parts(
+    lowered: str, fact_rules: tuple[FactRule, ...], spans_by_rule: dict[int, set[tuple[int, int]]]
+) -> None:
+    ids = {fact_rules[idx].id: idx for idx in spans_by_rule}
+    if DISMISSED_RULE not in ids or "context.decision" not in ids or "context.ruling" in ids:
+        return
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(lowered)] + [len(lowered)]
+    dismissed = []  # (start, end) of the sentences that dismiss a part
+    for start, _end in spans_by_rule[ids[DISMISSED_RULE]]:
+        lo = max(b for b in bounds if b <= start)
+        hi = min((b for b in bounds if b > start), default=len(lowered))
+        dismissed.append((lo, hi))
+    for idx in list(spans_by_rule):
+        if fact_rules[idx].kind not in _DISMISSED_KINDS:
+            continue
+        kept = {
+            (s, e) for s, e in spans_by_rule[idx] if not any(lo <= s < hi for lo, hi in dismissed)
+        }
+        if kept:
+            spans_by_rule[idx] = kept
+        else:
+            del spans_by_rule[idx]
 
 
 def form_facts(complaint: ComplaintInput, ref: date) -> list[Fact]:

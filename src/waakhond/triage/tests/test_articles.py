@@ -433,6 +433,37 @@ ARTICLE_TABLE = [
         set(),
         {"camera_surveillance", "employee_monitoring", "lawful_basis"},
     ),
+    # a decision that dismisses part of the complaint found nothing there; a court that rejects
+    # a claim for damages still applies Art. 82; a complainant telling of an earlier dismissal
+    # still complains
+    (
+        "The DPA found that the controller had exceeded the one-month deadline to answer the "
+        "access request. The complaint regarding the lack of a DPIA was dismissed.",
+        {12, 15},
+        {35},
+        {"access_rights"},
+    ),
+    (
+        "De AP stelde vast dat de organisatie het inzageverzoek niet binnen een maand had "
+        "beantwoord. De klacht over de camera bij de ingang is ongegrond.",
+        {15},
+        {6},
+        {"access_rights"},
+    ),
+    (
+        "The court dismissed the claim for compensation because the data subject had not shown "
+        "any non-material damage.",
+        {82},
+        set(),
+        {"other"},
+    ),
+    (
+        "Mijn eerdere klacht werd ongegrond verklaard, maar de buurman filmt met zijn camera nog "
+        "steeds mijn tuin en de stoep.",
+        {6},
+        set(),
+        {"camera_surveillance"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
