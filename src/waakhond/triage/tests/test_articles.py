@@ -464,6 +464,34 @@ ARTICLE_TABLE = [
         set(),
         {"camera_surveillance"},
     ),
+    # court rulings in Dutch: delisting, rectification, a doctor's file sent to an employer
+    (
+        "Het gerechtshof oordeelde dat de zoekmachine de links naar berichten over de veroordeling "
+        "van appellant uit 2012 moest verwijderen.",
+        {17},
+        set(),
+        {"erasure"},
+    ),
+    (
+        "De kantonrechter wees het verzoek van de werknemer om correctie van het verslag van de "
+        "bedrijfsarts af.",
+        {16},
+        set(),
+        {"rectification"},
+    ),
+    (
+        "Een huisarts had het medisch dossier van een patiënt aan diens werkgever gestuurd.",
+        {9},
+        set(),
+        {"special_categories"},
+    ),
+    (
+        "De AP heeft een zorgverzekeraar berispt omdat medewerkers van de marketingafdeling toegang "
+        "hadden tot medische gegevens van verzekerden.",
+        {32},
+        {5},
+        {"security_breach"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
@@ -499,6 +527,12 @@ NOT_TABLE = [
         "De rechter oordeelde dat het belang van de club zwaarder weegt dan het belang van de "
         "eiser bij verwijdering van de foto.",
         {6},
+    ),
+    # "zijn persoonsgegevens" is "his personal data" here, not a definition (Art. 4)
+    (
+        "De rechtbank oordeelde dat verzoeker recht heeft op een kopie van de notities voor zover "
+        "die zijn persoonsgegevens bevatten.",
+        {4},
     ),
 ]
 
