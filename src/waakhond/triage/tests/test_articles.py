@@ -492,6 +492,48 @@ ARTICLE_TABLE = [
         {5},
         {"security_breach"},
     ),
+    # fines-tracker wording: calls to people on an opt-out list, contracts in someone's name,
+    # processing after the contract ended, debt collectors calling the employer, reading mail
+    (
+        "The company made marketing calls to individuals who had not consented and were "
+        "registered in the Robinson list.",
+        {6, 21},
+        set(),
+        {"direct_marketing", "objection"},
+    ),
+    (
+        "The operator registered a contract in the name of the claimant, using data provided by a "
+        "third person.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
+    (
+        "The energy company continued to charge the complainant's bank account after he had "
+        "terminated the contract.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
+    (
+        "A debt collection agency contacted the data subject's employer and relatives about her "
+        "debts.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
+    (
+        "The employer read the private emails of an employee on his work account.",
+        {6},
+        set(),
+        {"employee_monitoring"},
+    ),
+    (
+        "De webwinkel verplichtte klanten een account aan te maken om een bestelling te plaatsen.",
+        {5},
+        set(),
+        {"data_minimisation"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
