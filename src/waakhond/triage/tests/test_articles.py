@@ -534,6 +534,28 @@ ARTICLE_TABLE = [
         set(),
         {"data_minimisation"},
     ),
+    # staff snooping, unassessed risks, information that is not concise and intelligible
+    (
+        "The ICO issued a reprimand to a trust after a staff member inappropriately accessed the "
+        "records of a patient who was a family member.",
+        {32},
+        set(),
+        {"security_breach"},
+    ),
+    (
+        "The authority criticised the municipality for using Chromebooks in schools without having "
+        "assessed the risks of the processing.",
+        {35},
+        set(),
+        {"dpia"},
+    ),
+    (
+        "The DPC found that the controller had not provided information in a concise, transparent "
+        "and intelligible form.",
+        {12},
+        set(),
+        {"transparency"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
@@ -575,6 +597,12 @@ NOT_TABLE = [
         "De rechtbank oordeelde dat verzoeker recht heeft op een kopie van de notities voor zover "
         "die zijn persoonsgegevens bevatten.",
         {4},
+    ),
+    # consent as the wrong basis at work is a finding on Art. 6, not on national employment rules
+    (
+        "The authority fined the company because it had relied on consent, which was not the "
+        "appropriate legal basis in an employment context.",
+        {88},
     ),
 ]
 
