@@ -556,6 +556,30 @@ ARTICLE_TABLE = [
         set(),
         {"transparency"},
     ),
+    # a court weighing a ground of Art. 6(1) applies Art. 6 whichever way it decides
+    (
+        "De voorzieningenrechter wees de vordering af: het afnemen van tentamens is een taak van "
+        "algemeen belang en de verwerking was noodzakelijk en evenredig.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
+    (
+        "The Court of Justice held that a vehicle identification number is personal data for "
+        "anyone who can link it to a person, and that the manufacturer must disclose it under a "
+        "legal obligation.",
+        {4, 6},
+        set(),
+        {"lawful_basis", "other"},
+    ),
+    # a deactivation resting solely on automated processing, said with an adjective in between
+    (
+        "De rechtbank oordeelde dat de deactivering uitsluitend berustte op geautomatiseerde "
+        "verwerking, zonder betekenisvolle menselijke tussenkomst.",
+        {22},
+        set(),
+        {"automated_decisions"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
@@ -603,6 +627,12 @@ NOT_TABLE = [
         "The authority fined the company because it had relied on consent, which was not the "
         "appropriate legal basis in an employment context.",
         {88},
+    ),
+    # an authority's decision or a complaint that names a legal ground makes no finding on Art. 6
+    (
+        "Ik vraag me af of de webwinkel een gerechtvaardigd belang heeft bij mijn gegevens; ik "
+        "heb om inzage gevraagd.",
+        {6},
     ),
 ]
 
