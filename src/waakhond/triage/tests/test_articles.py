@@ -580,6 +580,21 @@ ARTICLE_TABLE = [
         set(),
         {"automated_decisions"},
     ),
+    # a court reviewing an authority's handling of a complaint, or its corrective powers
+    (
+        "De rechtbank oordeelde dat de AP de klacht van eiser over zijn werkgever onvoldoende had "
+        "onderzocht en vernietigde het besluit.",
+        {57, 77},
+        set(),
+        {"other"},
+    ),
+    (
+        "Het Hof van Justitie oordeelde dat een toezichthouder niet verplicht is om bij elke "
+        "inbreuk een corrigerende maatregel op te leggen.",
+        {58},
+        set(),
+        {"other"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
@@ -633,6 +648,18 @@ NOT_TABLE = [
         "Ik vraag me af of de webwinkel een gerechtvaardigd belang heeft bij mijn gegevens; ik "
         "heb om inzage gevraagd.",
         {6},
+    ),
+    # a court that mentions in passing what the authority may do applies no Art. 58
+    (
+        "The Court of Justice held that the missing arrangement does not make the processing "
+        "unlawful; those failings are for the supervisory authority to address with its "
+        "corrective powers.",
+        {58},
+    ),
+    # a complaint about the AP's handling is routed out, not a court's review of it
+    (
+        "De AP heeft mijn klacht over mijn werkgever na een jaar nog steeds niet behandeld.",
+        {57, 77},
     ),
 ]
 
