@@ -595,6 +595,21 @@ ARTICLE_TABLE = [
         set(),
         {"other"},
     ),
+    # the people affected by a breach not told (Art. 34)
+    (
+        "The DPA fined a hospital for failing to notify affected patients of a ransomware attack "
+        "that exposed their medical records.",
+        {32, 34},
+        set(),
+        {"security_breach"},
+    ),
+    (
+        "De AP stelde vast dat de gemeente naliet de getroffen inwoners over het datalek te "
+        "informeren.",
+        {34},
+        set(),
+        {"security_breach"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
