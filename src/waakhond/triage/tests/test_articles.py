@@ -610,6 +610,28 @@ ARTICLE_TABLE = [
         set(),
         {"security_breach"},
     ),
+    # personalised ads alone are a question of legal basis; people contacted are direct marketing
+    (
+        "The DPC fined the platform for relying on contract as the legal basis for behavioural "
+        "advertising.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
+    (
+        "The authority fined the retailer because it sent marketing e-mails to customers who had "
+        "objected.",
+        {21},
+        set(),
+        {"direct_marketing", "objection"},
+    ),
+    (
+        "Personalised advertising was on by default in the app. I turned it off, but the next "
+        "update turned it back on.",
+        {7},
+        set(),
+        {"direct_marketing"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
@@ -712,6 +734,16 @@ def test_a_plain_access_request_does_not_get_article_5_and_6_by_reflex(run):
         "Ik heb een inzageverzoek gedaan bij de webshop en wil een kopie van mijn gegevens."
     )
     assert 5 not in result["articles"] and 6 not in result["articles"]
+
+
+def test_personalised_ads_alone_are_not_direct_marketing(run):
+    ads = run(
+        "The DPC fined the platform for relying on contract as the legal basis for behavioural "
+        "advertising and for sharing data with advertising partners."
+    )
+    assert "direct_marketing" not in ads["categories"]
+    calls = run("The company kept making marketing calls to people on its advertising lists.")
+    assert "direct_marketing" in calls["categories"]
 
 
 def test_police_data_get_no_gdpr_article(run):
