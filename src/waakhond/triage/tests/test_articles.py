@@ -632,6 +632,22 @@ ARTICLE_TABLE = [
         set(),
         {"direct_marketing"},
     ),
+    # everyday Dutch complaints: a secret address given to an ex-partner, an energy company
+    # asking for a passport copy and the BSN
+    (
+        "De gemeente heeft mijn adres aan mijn ex-partner gegeven, terwijl ik een "
+        "geheimhoudingsadres heb.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
+    (
+        "Het energiebedrijf vroeg bij het afsluiten van een contract een kopie van mijn paspoort en "
+        "mijn BSN.",
+        {87},
+        set(),
+        {"national_id_number"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
