@@ -648,6 +648,30 @@ ARTICLE_TABLE = [
         set(),
         {"national_id_number"},
     ),
+    # questions a court decides: scope, statutory restrictions of rights, damages
+    (
+        "The tribunal accepted that the processing related to monitoring the behaviour of people in "
+        "the UK, but held that processing for foreign law enforcement fell outside the scope of "
+        "the UK GDPR.",
+        {2, 3},
+        set(),
+        {"other"},
+    ),
+    (
+        "The Court of Appeal held that the amended immigration exemption still did not meet the "
+        "conditions for restricting data subjects' rights.",
+        {23},
+        {6},
+        {"other"},
+    ),
+    (
+        "The administrator of a police pension scheme sent benefit statements to old addresses. "
+        "The Court of Appeal allowed the appeal: a well-founded fear that the data might be "
+        "misused can be non-material damage.",
+        {82},
+        {6},
+        {"other"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
@@ -713,6 +737,11 @@ NOT_TABLE = [
     (
         "De AP heeft mijn klacht over mijn werkgever na een jaar nog steeds niet behandeld.",
         {57, 77},
+    ),
+    # "unlawful" in a ruling qualifies a law or an exemption, not the processing
+    (
+        "The Court of Appeal had held in 2021 that the exemption in the national law was unlawful.",
+        {5, 6},
     ),
 ]
 
