@@ -672,6 +672,29 @@ ARTICLE_TABLE = [
         {6},
         {"other"},
     ),
+    # everyday Dutch: a box already ticked, STOP that does not work, "nooit toestemming gegeven",
+    # a school posting photos against the parents' wish, routes sold to a data broker
+    (
+        "Op het bestelformulier stond het vinkje voor aanbiedingen al aangevinkt. STOP terugsturen "
+        "werkt niet, ik krijg nog steeds sms'jes.",
+        {6, 21},
+        set(),
+        {"direct_marketing", "objection"},
+    ),
+    (
+        "De basisschool plaatst foto's van de klas op Instagram, terwijl wij hebben aangegeven dat "
+        "er geen foto's van onze dochter online mogen.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
+    (
+        "De hardloopapp verkoopt mijn routes aan een datamakelaar. Daar heb ik nooit toestemming "
+        "voor gegeven.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
