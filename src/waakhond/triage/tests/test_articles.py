@@ -695,6 +695,40 @@ ARTICLE_TABLE = [
         set(),
         {"lawful_basis"},
     ),
+    # complaints in English: nobody told, results over WhatsApp, every carer can open the file,
+    # an attachment meant for teachers, someone else's letter received
+    (
+        "Management installed cameras in the staff room; staff were told nothing.",
+        {13},
+        set(),
+        {"transparency"},
+    ),
+    (
+        "My GP practice sends lab results by WhatsApp to a personal phone of one of the assistants.",
+        {32},
+        set(),
+        {"security_breach"},
+    ),
+    (
+        "Every carer, including agency temps, can open my mother's complete medical file in the "
+        "care app.",
+        {32},
+        set(),
+        {"security_breach"},
+    ),
+    (
+        "The school sent all parents an email with an attachment meant for teachers, listing every "
+        "child's medical conditions.",
+        {32},
+        set(),
+        {"security_breach"},
+    ),
+    (
+        "Elke invalkracht kan het volledige dossier van mijn moeder in de zorgapp openen.",
+        {32},
+        set(),
+        {"security_breach"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
