@@ -729,6 +729,13 @@ ARTICLE_TABLE = [
         set(),
         {"security_breach"},
     ),
+    # Dutch singulars of patterns written with an optional plural ending ("gesprek", "reden")
+    (
+        "Bij de gemeente wordt elk gesprek opgenomen, zonder mijn toestemming.",
+        {6},
+        set(),
+        {"camera_surveillance"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
