@@ -171,15 +171,30 @@ _DISMISSED_KINDS = frozenset({"issue", "practice"})
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
 
+_INDEX: list[tuple[tuple[FactRule, ...], dict[str, int]]] = []  # the rules last seen, by id
+
+
+def _rule_index(fact_rules: tuple[FactRule, ...]) -> dict[str, int]:
+    """Rule id -> position, built once per rule set (the set is loaded once per process)."""
+    if not _INDEX or _INDEX[0][0] is not fact_rules:
+        _INDEX[:] = [(fact_rules, {r.id: i for i, r in enumerate(fact_rules)})]
+    return _INDEX[0][1]
+
+
 def _drop_dismissed_parts(
     lowered: str, fact_rules: tuple[FactRule, ...], spans_by_rule: dict[int, set[tuple[int, int]]]
 ) -> None:
-    ids = {fact_rules[idx].id: idx for idx in spans_by_rule}
-    if DISMISSED_RULE not in ids or "context.decision" not in ids or "context.ruling" in ids:
+    index = _rule_index(fact_rules)
+    dismissed_idx = index.get(DISMISSED_RULE, -1)
+    if (
+        dismissed_idx not in spans_by_rule
+        or index.get("context.decision", -1) not in spans_by_rule
+        or index.get("context.ruling", -1) in spans_by_rule
+    ):
         return
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(lowered)] + [len(lowered)]
     dismissed = []  # (start, end) of the sentences that dismiss a part
-    for start, _end in spans_by_rule[ids[DISMISSED_RULE]]:
+    for start, _end in spans_by_rule[dismissed_idx]:
         lo = max(b for b in bounds if b <= start)
         hi = min((b for b in bounds if b > start), default=len(lowered))
         dismissed.append((lo, hi))
