@@ -729,6 +729,12 @@ ARTICLE_TABLE = [
         set(),
         {"security_breach"},
     ),
+    (
+        "Ook kan elke invalkracht van de praktijk het volledige dossier in de app openen.",
+        {32},
+        set(),
+        {"security_breach"},
+    ),
     # Dutch singulars of patterns written with an optional plural ending ("gesprek", "reden")
     (
         "Bij de gemeente wordt elk gesprek opgenomen, zonder mijn toestemming.",
