@@ -137,8 +137,8 @@ def extract_facts(
                 spans_by_rule[idx] = {(start, end)}
             else:
                 spans.add((start, end))
+    _drop_dismissed_parts(lowered, rules, spans_by_rule)
     fact_rules = rules.facts
-    _drop_dismissed_parts(lowered, fact_rules, spans_by_rule)
     facts: list[Fact] = []
     for idx in sorted(spans_by_rule):
         rule = fact_rules[idx]
@@ -171,20 +171,10 @@ _DISMISSED_KINDS = frozenset({"issue", "practice"})
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
 
-_INDEX: list[tuple[tuple[FactRule, ...], dict[str, int]]] = []  # the rules last seen, by id
-
-
-def _rule_index(fact_rules: tuple[FactRule, ...]) -> dict[str, int]:
-    """Rule id -> position, built once per rule set (the set is loaded once per process)."""
-    if not _INDEX or _INDEX[0][0] is not fact_rules:
-        _INDEX[:] = [(fact_rules, {r.id: i for i, r in enumerate(fact_rules)})]
-    return _INDEX[0][1]
-
-
 def _drop_dismissed_parts(
-    lowered: str, fact_rules: tuple[FactRule, ...], spans_by_rule: dict[int, set[tuple[int, int]]]
+    lowered: str, rules: Rules, spans_by_rule: dict[int, set[tuple[int, int]]]
 ) -> None:
-    index = _rule_index(fact_rules)
+    fact_rules, index = rules.facts, rules.fact_position
     dismissed_idx = index.get(DISMISSED_RULE, -1)
     if (
         dismissed_idx not in spans_by_rule

@@ -989,6 +989,7 @@ class Rules:
     priority: dict[str, Any]
     factor_rules: dict[str, tuple[ConditionalRule, ...]]
     matcher: Matcher  # fact rules (key ("f", index)) and organisation rules (key ("o", index))
+    fact_position: dict[str, int]  # fact rule id -> its index (the matcher's key ("f", index))
 
 
 def _compile(
@@ -1141,4 +1142,5 @@ def load_rules() -> Rules:
             [(("f", i), p) for i, r in enumerate(facts) for p in r.patterns]
             + [(("o", i), p) for i, r in enumerate(organisations) for p in r.patterns]
         ),
+        fact_position={r.id: i for i, r in enumerate(facts)},
     )
