@@ -861,6 +861,17 @@ def test_personalised_ads_alone_are_not_direct_marketing(run):
     assert "direct_marketing" in calls["categories"]
 
 
+def test_camera_findings_carry_the_categories_of_their_articles(run):
+    """A camera filming the street without a legal basis is camera surveillance, and the
+    articles it puts at stake (6 and 5(1)(c)) bring their own categories with them."""
+    result = run(
+        "The AEPD fined the bar because its surveillance cameras also filmed the public street "
+        "and pedestrians."
+    )
+    assert {5, 6} <= set(result["articles"])
+    assert {"camera_surveillance", "lawful_basis", "data_minimisation"} <= set(result["categories"])
+
+
 def test_police_data_get_no_gdpr_article(run):
     result = run(
         "De politie heeft mijn gegevens in hun systeem opgezocht zonder reden en gedeeld met mijn buurman."
