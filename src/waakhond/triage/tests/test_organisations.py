@@ -82,6 +82,32 @@ CONTROLLER_TABLE = [
     ("Mijn buurman filmt mijn tuin.", None, None, "individual", "other"),
     ("De school van mijn zoon deelt foto's van leerlingen.", None, None, "public", "education"),
     ("Het ziekenhuis stuurde mijn uitslag naar een ander.", None, None, "private", "healthcare"),
+    # a supervisory authority named first is not the controller it fines
+    (
+        "The Romanian National Supervisory Authority for Personal Data Processing fined a bank.",
+        None,
+        None,
+        "private",
+        "finance",
+    ),
+    (
+        "The Hungarian National Authority for Data Protection found that the local authority of "
+        "the town had installed a camera.",
+        None,
+        None,
+        "public",
+        "municipality",
+    ),
+    ("The ICO fined the council for losing laptops.", None, None, "public", "municipality"),
+    # a newspaper publishing photos of police officers is the controller, not the police
+    (
+        "A newspaper was fined for publishing pictures of three police officers.",
+        None,
+        None,
+        "private",
+        "other",
+    ),
+    ("Ik las in de krant dat de gemeente camera's ophangt.", None, None, "public", "municipality"),
 ]
 
 
