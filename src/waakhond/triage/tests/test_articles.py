@@ -742,6 +742,19 @@ ARTICLE_TABLE = [
         set(),
         {"camera_surveillance"},
     ),
+    # processing after the contract ended: the contract is no longer a basis (6(1)(b))
+    (
+        "Vodafone kept charging the claimant and sending invoices after the contract had ended.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
+    (
+        "Na opzegging van mijn abonnement bleef het bedrijf mij facturen sturen.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
 ]
 
 # texts that must NOT put an article at stake (false friends)
@@ -754,6 +767,15 @@ NOT_TABLE = [
     ("The authority fined the hospital after patient files were sent to a wrong address.", {6}),
     # a complaint is not a ruling: what "controller" means is not what the complainant asks
     ("I think the app developer is a controller and they ignore my access request.", {4}),
+    # data merely kept after the contract ended are a question of storage (5(1)(e)), not of 6
+    (
+        "The operator kept the data of former subscribers long after their contracts had ended.",
+        {6},
+    ),
+    (
+        "Mijn provider bewaart de verkeersgegevens tot vijf jaar na beëindiging van het contract.",
+        {6},
+    ),
     # a fine mentioned in a decision is not a question about how fines work
     ("The authority fined the company for sending marketing e-mails without consent.", {83}),
     # an authority's order to stop processing is not the complainant's objection (Art. 21)
