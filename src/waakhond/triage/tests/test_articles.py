@@ -742,6 +742,19 @@ ARTICLE_TABLE = [
         set(),
         {"camera_surveillance"},
     ),
+    # consent never asked, a legal basis that did not exist: no legal basis
+    (
+        "The bank called the client about a debt; it hadn’t requested consent from him.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
+    (
+        "De gemeente gaf de gegevens door aan een derde zonder dat daarvoor een grondslag bestond.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
     # processing after the contract ended: the contract is no longer a basis (6(1)(b))
     (
         "Vodafone kept charging the claimant and sending invoices after the contract had ended.",
