@@ -742,6 +742,13 @@ ARTICLE_TABLE = [
         set(),
         {"camera_surveillance"},
     ),
+    # a company's letter sent to the neighbour: a confidentiality failure, not household use
+    (
+        "The company sent the invoice with my name and address to my neighbour by mistake.",
+        {32},
+        {2},
+        {"security_breach"},
+    ),
     # consent never asked, a legal basis that did not exist: no legal basis
     (
         "The bank called the client about a debt; it hadn’t requested consent from him.",

@@ -108,6 +108,22 @@ CONTROLLER_TABLE = [
         "other",
     ),
     ("Ik las in de krant dat de gemeente camera's ophangt.", None, None, "public", "municipality"),
+    # a neighbour the data were sent to is a recipient, not the controller
+    (
+        "The company sent the invoice with my name and address to my neighbour by mistake.",
+        None,
+        None,
+        "private",
+        "other",
+    ),
+    (
+        "De energiemaatschappij stuurde mijn jaarafrekening naar de buren.",
+        None,
+        None,
+        "private",
+        "other",
+    ),
+    ("Mijn buurman filmt mijn tuin.", None, None, "individual", "other"),
 ]
 
 
