@@ -796,6 +796,8 @@ NOT_TABLE = [
         "Mijn provider bewaart de verkeersgegevens tot vijf jaar na beëindiging van het contract.",
         {6},
     ),
+    # an unlawful use found in a third-person account is no household activity
+    ("The car owner used the dash-cam unlawfully.", {2}),
     # a fine mentioned in a decision is not a question about how fines work
     ("The authority fined the company for sending marketing e-mails without consent.", {83}),
     # an authority's order to stop processing is not the complainant's objection (Art. 21)

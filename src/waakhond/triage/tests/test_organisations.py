@@ -124,6 +124,14 @@ CONTROLLER_TABLE = [
         "other",
     ),
     ("Mijn buurman filmt mijn tuin.", None, None, "individual", "other"),
+    # "a private individual complained": the complainant, not the controller
+    (
+        "A private individual complained that the collection agency kept calling her employer.",
+        None,
+        None,
+        "private",
+        "finance",
+    ),
 ]
 
 
