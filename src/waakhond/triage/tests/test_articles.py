@@ -742,6 +742,34 @@ ARTICLE_TABLE = [
         set(),
         {"camera_surveillance"},
     ),
+    # an authority fining the sale of members' data: the sale itself is the finding (Art. 6)
+    (
+        "De AP heeft de bond beboet omdat die persoonsgegevens van leden aan sponsors heeft verkocht.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
+    # no two-factor authentication, no check on who opened the files: security (Art. 32)
+    (
+        "Het ziekenhuis had onvoldoende controle op wie de dossiers inzag en gebruikte geen "
+        "tweefactorauthenticatie.",
+        {32},
+        set(),
+        {"security_breach"},
+    ),
+    (
+        "The hospital did not use two-factor authentication for its patient records system.",
+        {32},
+        set(),
+        {"security_breach"},
+    ),
+    # camera footage kept too long: storage limitation, not the camera's legal basis
+    (
+        "De gemeente bewaarde de camerabeelden veel langer dan de toegestane vier weken.",
+        {5},
+        {6},
+        {"retention", "camera_surveillance"},
+    ),
     # a company's letter sent to the neighbour: a confidentiality failure, not household use
     (
         "The company sent the invoice with my name and address to my neighbour by mistake.",
