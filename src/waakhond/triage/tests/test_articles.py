@@ -770,6 +770,28 @@ ARTICLE_TABLE = [
         {6},
         {"retention", "camera_surveillance"},
     ),
+    # criminal data of members processed "zonder wettelijke basis": Art. 10 and 6
+    (
+        "De AP beboet de voetbalbond omdat die strafrechtelijke gegevens van leden zonder "
+        "wettelijke basis verwerkte.",
+        {6, 10},
+        set(),
+        {"lawful_basis", "special_categories"},
+    ),
+    # data used in a discriminatory way: unfair (5(1)(a))
+    (
+        "De AP beboette de Belastingdienst omdat die gegevens van aanvragers op "
+        "discriminerende wijze gebruikte in een risicomodel.",
+        {5},
+        set(),
+        {"lawful_basis"},
+    ),
+    (
+        "De AP legde het ziekenhuis een boete op omdat medewerkers onnodig dossiers konden inzien.",
+        {32},
+        set(),
+        {"security_breach"},
+    ),
     # a company's letter sent to the neighbour: a confidentiality failure, not household use
     (
         "The company sent the invoice with my name and address to my neighbour by mistake.",
