@@ -792,6 +792,25 @@ ARTICLE_TABLE = [
         set(),
         {"security_breach"},
     ),
+    # the violation types of enforcement trackers, named as such
+    (
+        "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
+        {5},
+        set(),
+        set(),
+    ),
+    (
+        "The Greek DPA fined a company for insufficient cooperation with the supervisory authority.",
+        {31},
+        set(),
+        set(),
+    ),
+    (
+        "The DPA fined a company for insufficient fulfilment of data breach notification obligations.",
+        {33},
+        set(),
+        {"security_breach"},
+    ),
     # a company's letter sent to the neighbour: a confidentiality failure, not household use
     (
         "The company sent the invoice with my name and address to my neighbour by mistake.",
