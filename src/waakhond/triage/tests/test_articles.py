@@ -792,6 +792,19 @@ ARTICLE_TABLE = [
         set(),
         {"security_breach"},
     ),
+    # contracts activated without a request; consent made a condition of the service
+    (
+        "The Garante fined an energy company for activating contracts without the customers' request.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
+    (
+        "De bank maakte toestemming voor marketing een voorwaarde om een rekening te openen.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
