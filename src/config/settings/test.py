@@ -1,6 +1,8 @@
 """Tests: the database comes from DATABASE_URL (SQLite by default), a non-UTC zone, fast hashing."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,6 +15,7 @@ WAAKHOND_REQUIRE_2FA = False
 TIME_ZONE = "Europe/Amsterdam"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="waakhond-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)  # uploads made by the tests go too
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
