@@ -805,6 +805,34 @@ ARTICLE_TABLE = [
         set(),
         {"lawful_basis"},
     ),
+    # a breach nobody was told about: Art. 34; in a decision that says no more, not 33 or 32
+    (
+        "Er was een datalek bij de zorggroep en niemand heeft ons ingelicht.",
+        {34},
+        set(),
+        {"security_breach"},
+    ),
+    (
+        "The DPA fined the controller because it did not inform the data subjects about the data "
+        "breach although it posed a high risk to them.",
+        {34},
+        {32, 33},
+        {"security_breach"},
+    ),
+    # damages awarded by a court: Art. 82
+    (
+        "The court awarded the data subject EUR 500 in non-material damages for the loss of control.",
+        {82},
+        set(),
+        set(),
+    ),
+    # a cookie banner on which refusing is harder than accepting: consent not freely given
+    (
+        "The DPA found that the cookie banner made refusing cookies harder than accepting them.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
