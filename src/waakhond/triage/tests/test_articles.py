@@ -805,7 +805,7 @@ ARTICLE_TABLE = [
         set(),
         {"lawful_basis"},
     ),
-    # a breach nobody was told about: Art. 34; in a decision that says no more, not 33 or 32
+    # a breach nobody was told about: Art. 34; in a decision that says no more, not 33
     (
         "Er was een datalek bij de zorggroep en niemand heeft ons ingelicht.",
         {34},
@@ -816,7 +816,7 @@ ARTICLE_TABLE = [
         "The DPA fined the controller because it did not inform the data subjects about the data "
         "breach although it posed a high risk to them.",
         {34},
-        {32, 33},
+        {33},
         {"security_breach"},
     ),
     # damages awarded by a court: Art. 82
