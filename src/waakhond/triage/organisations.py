@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from .rules import OrgRule, Rules  # noqa: F401
-from .text import lower_preserving
+from .text import fold, lower_preserving
 from .types import Controller, Evidence
 
 _BEFORE_WORDS = ("gemeente", "gem.", "municipality of", "city of", "town of", "council of")
@@ -34,7 +34,7 @@ _VAGUE = {"generic.company", "generic.online"}
 
 
 def _lookup(name: str, rules: Rules) -> str | None:
-    key = name.strip().strip(".,;:").lower().replace("’", "'")
+    key = fold(name.strip().strip(".,;:").lower())
     if key.startswith("gemeente "):
         key = key[len("gemeente ") :]
     return rules.municipalities.get(key)

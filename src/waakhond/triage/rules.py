@@ -27,6 +27,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .text import fold
+
 RULE_FILES = (
     "facts.toml",
     "organisations.toml",
@@ -1001,15 +1003,16 @@ def _compile(
         if seen is not None and p in seen:
             out.append(seen[p])
             continue
+        src = fold(p)  # the text is folded too: "patiënt" in a rule also reads "patient"
         try:
-            rx = re.compile(p)
+            rx = re.compile(src)
         except re.error as exc:  # a broken rule file must fail loudly at start-up
             raise ValueError(f"bad pattern in {where}: {p!r}: {exc}") from exc
-        parsed = _parse(p)  # parsed once for both analyses
+        parsed = _parse(src)  # parsed once for both analyses
         pat = Pattern(
             regex=rx,
-            literal=_required_literal(p, parsed) if parsed is not None else None,
-            prefixes=_word_start_prefixes(p, parsed) if parsed is not None else None,
+            literal=_required_literal(src, parsed) if parsed is not None else None,
+            prefixes=_word_start_prefixes(src, parsed) if parsed is not None else None,
         )
         if seen is not None:
             seen[p] = pat
@@ -1040,18 +1043,18 @@ def _load_municipalities(csv_bytes: bytes, aliases: dict[str, Any]) -> dict[str,
         name = (row.get("name") or "").strip()
         if not name:
             continue
-        names[name.lower()] = name
+        names[fold(name.lower())] = name
         # "Bergen (NH.)" is also written "Bergen NH" or, ambiguously, "Bergen"; the bare form is
         # only added through municipality_aliases.toml where it is unambiguous.
         for alias in (row.get("aliases") or "").split("|"):
             if alias.strip():
-                names[alias.strip().lower()] = name
+                names[fold(alias.strip().lower())] = name
     official = set(names.values())
     for table in ("former", "everyday"):
         for alias, target in aliases.get(table, {}).items():
             if target not in official:
                 raise ValueError(f"municipality alias {alias!r} points to unknown {target!r}")
-            names.setdefault(alias.lower(), target)
+            names.setdefault(fold(alias.lower()), target)
     return names
 
 

@@ -34,17 +34,38 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # typographic apostrophes and quotes read as the plain ones ("couldn’t", "the individual’s"),
-# one character for one, so that offsets stay the same
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
+# and accented vowels as plain ones: Dutch is often typed without its diacritics ("patient",
+# "geinformeerd", "beeindigd"). One character for one, so that offsets stay the same; the rule
+# patterns are folded the same way when they are compiled (``fold``), so a rule may be written
+# with or without the accents.
+_FOLD = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        **{c: "a" for c in "àáâä"},
+        **{c: "e" for c in "èéêë"},
+        **{c: "i" for c in "ìíîï"},
+        **{c: "o" for c in "òóôö"},
+        **{c: "u" for c in "ùúûü"},
+    }
+)
+
+
+def fold(text: str) -> str:
+    """``text`` with typographic quotes and accented vowels made plain, one character for one."""
+    return text if text.isascii() else text.translate(_FOLD)
 
 
 def lower_preserving(text: str) -> str:
     """Lower-case ``text`` without changing its length or any character's offset; typographic
-    apostrophes become plain ones."""
+    apostrophes and accented vowels become plain ones (see ``fold``)."""
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low if low.isascii() else low.translate(_QUOTES)
+    return fold(low)
 
 
 def clean_input(text: str) -> str:

@@ -67,3 +67,29 @@ INFORMAL = [
 @pytest.mark.parametrize("formal,informal", INFORMAL)
 def test_informal_writing_with_typos_does_not_change_the_band(run, formal, informal):
     assert run(formal)["priority"]["band"] == run(informal)["priority"]["band"]
+
+
+WITHOUT_DIACRITICS = [
+    (
+        "Mijn huisarts heeft mijn dossier naar de verkeerde patiënt gestuurd en ik ben daar niet "
+        "over geïnformeerd.",
+        "Mijn huisarts heeft mijn dossier naar de verkeerde patient gestuurd en ik ben daar niet "
+        "over geinformeerd.",
+    ),
+    (
+        "Na beëindiging van mijn abonnement kreeg ik nog financiële post van het energiebedrijf.",
+        "Na beeindiging van mijn abonnement kreeg ik nog financiele post van het energiebedrijf.",
+    ),
+]
+
+
+@pytest.mark.parametrize("accented,plain", WITHOUT_DIACRITICS)
+def test_dutch_typed_without_diacritics_reads_the_same(run, accented, plain):
+    a, b = run(accented), run(plain)
+    assert a["articles"] == b["articles"] and a["articles"]
+    assert a["categories"] == b["categories"]
+    assert a["priority"]["band"] == b["priority"]["band"]
+    # evidence still points into the text as written
+    for fact in a["facts"]:
+        for ev in fact["evidence"]:
+            assert accented[ev["start"] : ev["end"]] == ev["text"]
