@@ -833,6 +833,44 @@ ARTICLE_TABLE = [
         set(),
         {"lawful_basis"},
     ),
+    # everyday complaint wording
+    (
+        "Ik heb al 3 keer gevraagd om mijn gegevens in te zien maar de zorgverzekeraar reageert niet.",
+        {15},
+        set(),
+        {"access_rights"},
+    ),
+    (
+        "Mijn ex-werkgever heeft mijn personeelsdossier nog steeds en weigert het te verwijderen.",
+        {17},
+        {2},
+        {"erasure"},
+    ),
+    (
+        "Mijn werkgever leest mijn prive mail mee op mijn werklaptop.",
+        {6},
+        set(),
+        {"employee_monitoring"},
+    ),
+    (
+        "Ons kinderdagverblijf zet foto's van de kinderen op facebook zonder te vragen.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
+    (
+        "Mijn buurman heeft een drone waarmee hij over mijn tuin vliegt en filmt.",
+        {6},
+        {2},
+        {"camera_surveillance"},
+    ),
+    (
+        "Het UWV heeft een verkeerde diagnose in mijn dossier staan en wil het niet aanpassen.",
+        {16},
+        set(),
+        {"rectification"},
+    ),
+    ("De gemeente Dronten deelde mijn gegevens met de buren.", {6}, set(), {"lawful_basis"}),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
@@ -908,6 +946,8 @@ NOT_TABLE = [
     ),
     # an unlawful use found in a third-person account is no household activity
     ("The car owner used the dash-cam unlawfully.", {2}),
+    # a private person filming an ex is not processing on the AP's DPIA list
+    ("Mijn ex filmt mij stiekem.", {35}),
     # a fine mentioned in a decision is not a question about how fines work
     ("The authority fined the company for sending marketing e-mails without consent.", {83}),
     # an authority's order to stop processing is not the complainant's objection (Art. 21)
