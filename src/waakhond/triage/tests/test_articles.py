@@ -871,6 +871,20 @@ ARTICLE_TABLE = [
         {"rectification"},
     ),
     ("De gemeente Dronten deelde mijn gegevens met de buren.", {6}, set(), {"lawful_basis"}),
+    # following someone's location: legal basis and minimisation; a webcam is a camera
+    (
+        "De app van de gemeente volgt je locatie ook als je de app niet gebruikt.",
+        {5, 6},
+        set(),
+        {"lawful_basis", "data_minimisation"},
+    ),
+    (
+        "De school gebruikt proctoring software die tijdens tentamens via de webcam meekijkt.",
+        {5, 6},
+        set(),
+        {"camera_surveillance"},
+    ),
+    ("The fitness app shares my location with advertisers.", {6}, set(), {"lawful_basis"}),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
