@@ -885,6 +885,38 @@ ARTICLE_TABLE = [
         {"camera_surveillance"},
     ),
     ("The fitness app shares my location with advertisers.", {6}, set(), {"lawful_basis"}),
+    # everyday English complaint wording
+    (
+        "The school posted a video of my daughter on Instagram without asking us.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
+    ("A debt collector contacted my employer about my debts.", {6}, set(), {"lawful_basis"}),
+    (
+        "Our HR department shared my sick leave reasons with all my colleagues.",
+        {6, 9},
+        set(),
+        {"lawful_basis", "special_categories"},
+    ),
+    (
+        "My insurer denied my claim based on an automated risk score.",
+        {22},
+        set(),
+        {"automated_decisions"},
+    ),
+    (
+        "The website asks for my date of birth and phone number just to subscribe to a newsletter.",
+        {5},
+        set(),
+        {"data_minimisation"},
+    ),
+    (
+        "My landlord demands six months of bank statements and a copy of my passport.",
+        {5},
+        {15},
+        {"data_minimisation"},
+    ),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
