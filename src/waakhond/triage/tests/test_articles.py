@@ -917,6 +917,21 @@ ARTICLE_TABLE = [
         {15},
         {"data_minimisation"},
     ),
+    # court rulings in Dutch
+    (
+        "De Afdeling oordeelde dat de burgemeester de namen van de betrokkenen niet openbaar had "
+        "mogen maken.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
+    (
+        "De rechtbank oordeelde dat Uber chauffeurs inzage moet geven in de gegevens die zijn "
+        "gebruikt voor het automatisch deactiveren van hun account.",
+        {15, 22},
+        set(),
+        {"access_rights", "automated_decisions"},
+    ),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
