@@ -932,6 +932,31 @@ ARTICLE_TABLE = [
         set(),
         {"access_rights", "automated_decisions"},
     ),
+    # special-category data asked for or recorded: Art. 9
+    (
+        "De school vraagt ouders om de religie van hun kind op te geven.",
+        {9},
+        set(),
+        {"special_categories"},
+    ),
+    (
+        "Mijn werkgever vraagt bij ziekmelding wat ik precies heb.",
+        {9},
+        set(),
+        {"special_categories"},
+    ),
+    (
+        "Mijn werkgever heeft in mijn personeelsdossier gezet dat ik depressief ben.",
+        {9},
+        set(),
+        {"special_categories"},
+    ),
+    (
+        "Een collega heeft een foto van mijn rijbewijs gemaakt en in de groepsapp gezet.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
