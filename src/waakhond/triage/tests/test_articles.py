@@ -1142,14 +1142,17 @@ def test_personalised_ads_alone_are_not_direct_marketing(run):
 
 
 def test_camera_findings_carry_the_categories_of_their_articles(run):
-    """A camera filming the street without a legal basis is camera surveillance, and the
-    articles it puts at stake (6 and 5(1)(c)) bring their own categories with them."""
+    """A camera filming the street is camera surveillance; its legal basis is in question
+    (lawful_basis) and the excess found brings data_minimisation."""
     result = run(
         "The AEPD fined the bar because its surveillance cameras also filmed the public street "
         "and pedestrians."
     )
     assert {5, 6} <= set(result["articles"])
     assert {"camera_surveillance", "lawful_basis", "data_minimisation"} <= set(result["categories"])
+    cam = run("De AP beboette het bedrijf omdat het zonder grondslag met camera's filmde.")
+    assert {"camera_surveillance", "lawful_basis"} <= set(cam["categories"])
+    assert "data_minimisation" not in cam["categories"]
 
 
 def test_police_data_get_no_gdpr_article(run):
