@@ -1032,6 +1032,11 @@ NOT_TABLE = [
     ),
     # an unlawful use found in a third-person account is no household activity
     ("The car owner used the dash-cam unlawfully.", {2}),
+    # films as a noun are no filming
+    (
+        "The company that owns the rights to the films asked the provider for the subscribers' names.",
+        {5, 6},
+    ),
     # a private person filming an ex is not processing on the AP's DPIA list
     ("Mijn ex filmt mij stiekem.", {35}),
     # a fine mentioned in a decision is not a question about how fines work
