@@ -957,6 +957,28 @@ ARTICLE_TABLE = [
         set(),
         {"lawful_basis"},
     ),
+    # rulings on representation, on parallel remedies and on an authority's own-motion orders
+    (
+        "The Court of Justice held that member states may allow consumer associations to bring "
+        "representative actions without being mandated by the data subjects.",
+        {80},
+        set(),
+        {"other"},
+    ),
+    (
+        "The Court of Justice held that a complaint to the authority and a judicial remedy against "
+        "the controller may be pursued as parallel proceedings.",
+        {77, 78, 79},
+        set(),
+        {"other"},
+    ),
+    (
+        "The Court held that a supervisory authority may order the erasure of unlawfully processed "
+        "data of its own motion.",
+        {58},
+        set(),
+        {"other"},
+    ),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
