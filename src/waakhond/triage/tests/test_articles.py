@@ -979,6 +979,20 @@ ARTICLE_TABLE = [
         set(),
         {"other"},
     ),
+    # recipients' e-mail addresses visible to all: a confidentiality failure; "geen gehoor gaf"
+    (
+        "De AP legde het UWV een boete op omdat het bij groepsberichten e-mailadressen van "
+        "ontvangers zichtbaar maakte.",
+        {32},
+        set(),
+        {"security_breach"},
+    ),
+    (
+        "Het advocatenkantoor gaf geen gehoor aan mijn inzageverzoek van drie maanden geleden.",
+        {15},
+        set(),
+        {"access_rights"},
+    ),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
