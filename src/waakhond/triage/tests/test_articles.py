@@ -993,6 +993,19 @@ ARTICLE_TABLE = [
         set(),
         {"access_rights"},
     ),
+    # criminal-offence data asked on a form, or on a warning list (UAVG 33(4)(c)): Art. 10
+    (
+        "Op het sollicitatieformulier van het hotel moest ik invullen of ik ooit veroordeeld ben.",
+        {10},
+        set(),
+        {"special_categories"},
+    ),
+    (
+        "De corporaties delen een waarschuwingslijst met ons gezin erop, zonder dat wij het wisten.",
+        {10},
+        set(),
+        {"special_categories"},
+    ),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
