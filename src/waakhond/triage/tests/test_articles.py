@@ -1006,6 +1006,13 @@ ARTICLE_TABLE = [
         set(),
         {"special_categories"},
     ),
+    # firms that bought your data, a warning list you were never told of: Art. 14
+    (
+        "Na een prijsvraag werd mijn adres doorverkocht en nu bellen allerlei bedrijven mij.",
+        {14},
+        set(),
+        {"transparency"},
+    ),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
