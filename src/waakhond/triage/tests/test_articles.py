@@ -1013,6 +1013,19 @@ ARTICLE_TABLE = [
         set(),
         {"transparency"},
     ),
+    # not told: "dat heeft niemand me ooit verteld", "stond niet in de privacyverklaring"
+    (
+        "UWV houdt bij waar je inlogt en legt dat naast je uitkering. Dat heeft niemand me ooit verteld.",
+        {13},
+        set(),
+        {"transparency"},
+    ),
+    (
+        "De app stuurt mijn gegevens naar Facebook. Dat stond niet in de privacyverklaring.",
+        {13},
+        set(),
+        {"transparency"},
+    ),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
