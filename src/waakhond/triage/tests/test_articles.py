@@ -1026,6 +1026,18 @@ ARTICLE_TABLE = [
         set(),
         {"transparency"},
     ),
+    (
+        "The app sends my data to Facebook. This was not mentioned in the privacy policy.",
+        {6, 13},
+        set(),
+        {"lawful_basis", "transparency"},
+    ),
+    (
+        "The benefits agency tracks where I log in. Nobody ever told me that.",
+        {13},
+        set(),
+        {"transparency"},
+    ),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
