@@ -1038,6 +1038,14 @@ ARTICLE_TABLE = [
         set(),
         {"transparency"},
     ),
+    # questions about which data, an asked-for human review: access and Art. 22
+    (
+        "My account was blocked with 'suspected misuse detected by our system'. I asked for a "
+        "human review and would like to know what data their system used.",
+        {15, 22},
+        {6},
+        {"access_rights", "automated_decisions"},
+    ),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
