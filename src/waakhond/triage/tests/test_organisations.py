@@ -80,6 +80,14 @@ CONTROLLER_TABLE = [
     ("Het CJIB stuurde een brief naar mijn oude adres.", None, None, "public", "police_justice"),
     ("TikTok shows my videos to strangers.", None, None, "private", "online_platform"),
     ("Mijn buurman filmt mijn tuin.", None, None, "individual", "other"),
+    # the housing corporations keep the list; the police only come up as a bystander
+    (
+        "We staan op een waarschuwingslijst die de corporaties delen; de politie heeft niks gedaan.",
+        None,
+        None,
+        "private",
+        "housing",
+    ),
     ("De school van mijn zoon deelt foto's van leerlingen.", None, None, "public", "education"),
     ("Het ziekenhuis stuurde mijn uitslag naar een ander.", None, None, "private", "healthcare"),
     # a supervisory authority named first is not the controller it fines
@@ -124,6 +132,14 @@ CONTROLLER_TABLE = [
         "other",
     ),
     ("Mijn buurman filmt mijn tuin.", None, None, "individual", "other"),
+    # the housing corporations keep the list; the police only come up as a bystander
+    (
+        "We staan op een waarschuwingslijst die de corporaties delen; de politie heeft niks gedaan.",
+        None,
+        None,
+        "private",
+        "housing",
+    ),
     # "a private individual complained": the complainant, not the controller
     (
         "A private individual complained that the collection agency kept calling her employer.",
