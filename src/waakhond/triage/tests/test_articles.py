@@ -1046,6 +1046,19 @@ ARTICLE_TABLE = [
         {6},
         {"access_rights", "automated_decisions"},
     ),
+    # an access request months ago and nothing received: the one-month period of Art. 12(3)
+    (
+        "I asked the gym three months ago for a copy of my data and they still haven't sent anything.",
+        {12, 15},
+        set(),
+        {"access_rights"},
+    ),
+    (
+        "Ik heb drie maanden geleden om inzage gevraagd en nog steeds niets ontvangen.",
+        {12, 15},
+        set(),
+        {"access_rights"},
+    ),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
