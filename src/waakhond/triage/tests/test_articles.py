@@ -1059,6 +1059,15 @@ ARTICLE_TABLE = [
         set(),
         {"access_rights"},
     ),
+    # a transfer on a derogation (Art. 49); no register of processing activities (Art. 30)
+    (
+        "The controller relied on the derogation for occasional transfers to send data to China "
+        "on a regular basis.",
+        {44, 49},
+        set(),
+        {"transfers"},
+    ),
+    ("The company did not keep a register of processing activities.", {30}, set(), {"other"}),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
