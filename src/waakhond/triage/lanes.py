@@ -18,7 +18,9 @@ The lane is decided by the first rule that applies, in this order:
    (GDPR Art. 12(3)); not when the complaint also describes a practice ranked high. Also a
    rights complaint (no practice alleged besides the request) against a public body that has
    decided, or failed to decide in time, when no objection or notice of default is mentioned: under UAVG Art. 34 that decision is an Awb
-   decision, so objection comes first (Rb. Rotterdam 2022:5657).
+   decision, so objection comes first (Rb. Rotterdam 2022:5657). And any complaint below the
+   high band whose complainant says they have not yet approached the organisation: the AP asks
+   every complainant to do that first.
 5. ``investigate`` — the band is high, or medium with factor a at least medium and a practice
    or an employer reading employees' communications (not only a rights request) that factor c
    does not rule out.
@@ -347,6 +349,15 @@ def suggest_lane(
                 "The organisation has one month to answer (GDPR Art. 12(3)); that period had not passed on the intake date.",
             )
         return "ask_organisation_first", [why]
+    if "no_prior_request:*" in tokens and band != "high":
+        # the AP asks every complainant to raise the matter with the organisation (or its DPO)
+        # first, not only for rights requests (priority-policy.md, "voordat u een klacht indient")
+        return "ask_organisation_first", [
+            _r(
+                "De klager heeft de organisatie (of haar functionaris gegevensbescherming) nog niet benaderd; de AP vraagt dat eerst te doen.",
+                "The complainant has not yet approached the organisation (or its data protection officer); the AP asks them to do that first.",
+            )
+        ]
     practices = any(
         t.startswith("practice:") and t not in ("practice:*", "practice:direct_marketing")
         for t in tokens

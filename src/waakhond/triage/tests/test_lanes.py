@@ -51,6 +51,19 @@ LANE_TABLE = [
     ),
     # the Dronten case
     (DRONTEN_NL, {}, "investigate"),
+    # not a rights request, but the organisation was never approached: that comes first
+    (
+        "Mijn coworkingplek vraagt een kopie van mijn paspoort en mijn BSN voor een pasje. "
+        "Ik heb ze nog niet gemaild.",
+        {},
+        "ask_organisation_first",
+    ),
+    (
+        "My neighbour's doorbell camera also films our driveway and front door. "
+        "I haven't said anything to him yet.",
+        {},
+        "ask_organisation_first",
+    ),
 ]
 
 
