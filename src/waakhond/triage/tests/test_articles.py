@@ -1068,6 +1068,15 @@ ARTICLE_TABLE = [
         {"transfers"},
     ),
     ("The company did not keep a register of processing activities.", {30}, set(), {"other"}),
+    # an employer reading private mail is a grievance even where the complainant also asked for
+    # access; "heeft niemand me ooit verteld" is no sharing
+    (
+        "Mijn werkgever leest mijn prive mail mee. Dat heeft niemand me ooit verteld. Ik heb "
+        "twee maanden geleden gevraagd om mijn dossier in te zien en nog steeds niets ontvangen.",
+        {6, 13, 15},
+        set(),
+        {"employee_monitoring", "access_rights", "transparency"},
+    ),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
@@ -1148,6 +1157,7 @@ NOT_TABLE = [
         "The company that owns the rights to the films asked the provider for the subscribers' names.",
         {5, 6},
     ),
+    ("Dat heeft niemand me ooit verteld.", {6}),
     # a private person filming an ex is not processing on the AP's DPIA list
     ("Mijn ex filmt mij stiekem.", {35}),
     # a fine mentioned in a decision is not a question about how fines work
