@@ -1077,6 +1077,25 @@ ARTICLE_TABLE = [
         set(),
         {"employee_monitoring", "access_rights", "transparency"},
     ),
+    # staff without authority opening records; a debt that did not exist; an answer not in time
+    (
+        "A hospital was fined because unauthorised staff accessed a patient's medical records.",
+        {32},
+        set(),
+        {"security_breach"},
+    ),
+    (
+        "Het incassobureau stuurde mij aanmaningen voor een schuld die helemaal niet bestond.",
+        {6},
+        set(),
+        {"lawful_basis"},
+    ),
+    (
+        "The company was fined for failing to respond to a request for access within the deadline.",
+        {12, 15},
+        set(),
+        {"access_rights"},
+    ),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
