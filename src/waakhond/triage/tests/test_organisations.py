@@ -68,6 +68,14 @@ CONTROLLER_TABLE = [
         "public",
         "municipality",
     ),
+    # typed without its diacritics, the name is still found
+    (
+        "De gemeente Sudwest-Fryslan deelde mijn gegevens.",
+        None,
+        "Gemeente Súdwest-Fryslân",
+        "public",
+        "municipality",
+    ),
     ("Het UWV gaf mijn medische gegevens door.", None, None, "public", "social_security"),
     (
         "De Belastingdienst/Toeslagen gebruikte een risicomodel.",
