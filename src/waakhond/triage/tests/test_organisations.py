@@ -87,7 +87,6 @@ CONTROLLER_TABLE = [
     ("DUO heeft mijn studieschuld verkeerd geregistreerd.", None, None, "public", "education"),
     ("Het CJIB stuurde een brief naar mijn oude adres.", None, None, "public", "police_justice"),
     ("TikTok shows my videos to strangers.", None, None, "private", "online_platform"),
-    ("Mijn buurman filmt mijn tuin.", None, None, "individual", "other"),
     # the police a complainant reported to, or who sent them here, are not the controller
     (
         "Ik heb aangifte gedaan bij de politie omdat mijn buurman mijn tuin filmt.",
@@ -162,36 +161,6 @@ CONTROLLER_TABLE = [
         "other",
     ),
     ("Mijn buurman filmt mijn tuin.", None, None, "individual", "other"),
-    # the police a complainant reported to, or who sent them here, are not the controller
-    (
-        "Ik heb aangifte gedaan bij de politie omdat mijn buurman mijn tuin filmt.",
-        None,
-        None,
-        "individual",
-        "other",
-    ),
-    (
-        "The police told me to complain here. My employer reads my private e-mails.",
-        None,
-        None,
-        "private",
-        "employment",
-    ),
-    (
-        "De politie heeft mijn gegevens zonder reden opgezocht.",
-        None,
-        None,
-        "public",
-        "police_justice",
-    ),
-    # the housing corporations keep the list; the police only come up as a bystander
-    (
-        "We staan op een waarschuwingslijst die de corporaties delen; de politie heeft niks gedaan.",
-        None,
-        None,
-        "private",
-        "housing",
-    ),
     # "a private individual complained": the complainant, not the controller
     (
         "A private individual complained that the collection agency kept calling her employer.",
