@@ -1096,6 +1096,21 @@ ARTICLE_TABLE = [
         set(),
         {"access_rights"},
     ),
+    # rulings on the one-stop-shop and on the EDPB's dispute resolution; not a DPA decision
+    # that merely followed a binding decision
+    (
+        "The Court of Justice held that a supervisory authority that is not the lead supervisory "
+        "authority may bring proceedings in the cooperation procedure.",
+        {56, 60},
+        set(),
+        {"other"},
+    ),
+    (
+        "The General Court ruled on the action against the binding decision of the EDPB.",
+        {65},
+        set(),
+        {"other"},
+    ),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
@@ -1177,6 +1192,11 @@ NOT_TABLE = [
         {5, 6},
     ),
     ("Dat heeft niemand me ooit verteld.", {6}),
+    (
+        "Following a binding decision of the EDPB, the DPC fined Meta for relying on contract as the "
+        "legal basis for behavioural advertising.",
+        {65},
+    ),
     # a private person filming an ex is not processing on the AP's DPIA list
     ("Mijn ex filmt mij stiekem.", {35}),
     # a fine mentioned in a decision is not a question about how fines work
