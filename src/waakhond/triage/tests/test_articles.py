@@ -1111,6 +1111,12 @@ ARTICLE_TABLE = [
         set(),
         {"other"},
     ),
+    (
+        "Het Gerecht van de EU oordeelde over het beroep tegen het bindend besluit van het EDPB.",
+        {65},
+        set(),
+        {"other"},
+    ),
     # the violation types of enforcement trackers, named as such
     (
         "The Romanian DPA fined a bank for non-compliance with general data processing principles.",
