@@ -263,15 +263,18 @@ def conclude_articles(
     rules: Rules,
     fact_index: FactIndex | None = None,
 ) -> tuple[tuple[int, ...], tuple[ArticleReason, ...], tuple[str, ...]]:
-    reasons: dict[tuple[str, int], ArticleReason] = {}
+    # one reason per provision: rules citing the same article and paragraph share it (their facts
+    # are merged); another paragraph of the same article (5(1)(c) next to 5(1)(f)) keeps its own
+    reasons: dict[tuple[str, int, str], ArticleReason] = {}
     categories: set[str] = set()  # the result lists them in the order of CATEGORIES
     named = fact_index if fact_index is not None else FactIndex(facts)
     for rule in rules_that_hold(rules.articles, tokens):
         fact_ids = named.ids_for(rule.wanted)
         rule_categories, cites = _article_plan(rule)
         categories.update(rule_categories)
-        for key, implied, cite in cites:
+        for (law, article), implied, cite in cites:
             categories.update(implied)
+            key = (law, article, str(cite["reference"]))
             old = reasons.get(key)
             if old is not None:
                 merged = tuple(dict.fromkeys(old.fact_ids + fact_ids))
@@ -280,9 +283,9 @@ def conclude_articles(
                 )
                 continue
             reasons[key] = ArticleReason(
-                article=key[1],
-                law=key[0],
-                reference=str(cite["reference"]),
+                article=article,
+                law=law,
+                reference=key[2],
                 reason=dict(rule.data["reason"]),
                 fact_ids=fact_ids,
                 rule_id=rule.id,

@@ -1377,3 +1377,18 @@ def test_article_5_letters_map_to_their_own_categories():
     assert categories_of_citation(5, "5(2)") == ()
     assert categories_of_citation(12, "12(3)-(5)") == ()
     assert categories_of_citation(32, "32(1)") == ("security_breach",)
+
+
+def test_each_paragraph_of_an_article_keeps_its_own_reason(run):
+    """Art. 5 cited by two rules for different principles gives two explanations, each with the
+    facts of its own rule; the article list still names Art. 5 once."""
+    result = run(
+        "Mijn werkgever leest mijn prive mail mee. Ook kan elke collega mijn dossier openen omdat "
+        "er geen goede toegangsbeveiliging is."
+    )
+    assert result["articles"].count(5) == 1
+    five = {r["reference"]: r for r in result["article_reasons"] if r["article"] == 5}
+    assert set(five) == {"5(1)(c)", "5(1)(f)"}
+    assert five["5(1)(c)"]["rule_id"] == "employee.monitoring"
+    assert "issue.insufficient_security" not in five["5(1)(c)"]["fact_ids"]
+    assert five["5(1)(f)"]["fact_ids"] == ["issue.insufficient_security"]
