@@ -95,3 +95,18 @@ def test_form_answers_become_facts_without_evidence(run):
     )
     ids = {f["rule_id"] for f in result["facts"]}
     assert {"form.started_on", "form.ongoing", "form.not_contacted"} <= ids
+
+
+def test_private_mail_read_by_an_employer_is_no_marketing_contact(run):
+    """ "mijn prive mail" is the employee's own mail, not a marketing message."""
+    ids = {
+        f["rule_id"]
+        for f in run("Mijn werkgever leest mijn prive mail mee op mijn werklaptop.")["facts"]
+    }
+    assert "practice.marketing_contact" not in ids
+    assert "data.communications" in ids
+    ads = {
+        f["rule_id"]
+        for f in run("Ik krijg elke week mails met aanbiedingen van de webshop.")["facts"]
+    }
+    assert "practice.marketing_contact" in ads
